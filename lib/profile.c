@@ -1,0 +1,377 @@
+#include "config.h"
+
+#include <errno.h>
+#include <confuse.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "entry.h"
+#include "profile.h"
+
+#define MAX_INHERIT_DEPTH 16
+#define MAX_CONFIG_SIZE (1 << 20)
+
+struct jail_config {
+	cfg_t *cfg;
+	char *path;
+};
+
+/* Values parsed by the callbacks below; each remembers its line. */
+struct located {
+	int line;
+	union {
+		struct jail_ruleset rules;
+		struct jail_action action;
+		double seconds;
+		uint64_t number;
+		char *name;
+	} u;
+};
+
+/* libconfuse reports through callbacks with no user pointer: parsing is one thread's work. */
+static __thread struct jail_err *parse_err;
+
+static void where_of(cfg_t *cfg, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s:%d", cfg->filename ? cfg->filename : "(config)", cfg->line);
+}
+
+static void on_error(cfg_t *cfg, const char *fmt, va_list ap)
+{
+	char where[300], what[400];
+
+	where_of(cfg, where, sizeof(where));
+	vsnprintf(what, sizeof(what), fmt, ap);
+	jail_err_set(parse_err, where, "%s", what);
+}
+
+static struct located *new_located(cfg_t *cfg)
+{
+	struct located *v = calloc(1, sizeof(*v));
+
+	if (v == NULL)
+		cfg_error(cfg, "out of memory");
+	else
+		v->line = cfg->line;
+	return v;
+}
+
+static void free_rules(void *p)
+{
+	struct located *v = p;
+
+	ruleset_free(&v->u.rules);
+	free(v);
+}
+
+static void free_name(void *p)
+{
+	struct located *v = p;
+
+	free(v->u.name);
+	free(v);
+}
+
+static int entry_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	char where[300];
+	struct located *v = new_located(cfg);
+
+	(void)opt;
+	if (v == NULL)
+		return -1;
+	where_of(cfg, where, sizeof(where));
+	if (entry_parse(value, &v->u.rules, where, parse_err) < 0) {
+		free_rules(v);
+		return -1;
+	}
+	*(void **)result = v;
+	return 0;
+}
+
+static int action_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	char where[300];
+	struct located *v = new_located(cfg);
+
+	(void)opt;
+	if (v == NULL)
+		return -1;
+	where_of(cfg, where, sizeof(where));
+	if (action_parse(value, &v->u.action, where, parse_err) < 0) {
+		free(v);
+		return -1;
+	}
+	*(void **)result = v;
+	return 0;
+}
+
+static int name_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	struct located *v = new_located(cfg);
+
+	(void)opt;
+	if (v == NULL)
+		return -1;
+	v->u.name = strdup(value);
+	if (v->u.name == NULL) {
+		free(v);
+		cfg_error(cfg, "out of memory");
+		return -1;
+	}
+	*(void **)result = v;
+	return 0;
+}
+
+static int seconds_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	char where[300];
+	struct located *v = new_located(cfg);
+
+	if (v == NULL)
+		return -1;
+	snprintf(where, sizeof(where), "%s:%d: %s", cfg->filename, cfg->line, opt->name);
+	if (seconds_parse(value, &v->u.seconds, where, parse_err) < 0) {
+		free(v);
+		return -1;
+	}
+	*(void **)result = v;
+	return 0;
+}
+
+static int size_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	char where[300];
+	struct located *v = new_located(cfg);
+
+	if (v == NULL)
+		return -1;
+	snprintf(where, sizeof(where), "%s:%d: %s", cfg->filename, cfg->line, opt->name);
+	if (size_parse(value, &v->u.number, where, parse_err) < 0) {
+		free(v);
+		return -1;
+	}
+	*(void **)result = v;
+	return 0;
+}
+
+static int count_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	char where[300], *end;
+	struct located *v = new_located(cfg);
+
+	if (v == NULL)
+		return -1;
+	errno = 0;
+	v->u.number = strtoull(value, &end, 10);
+	if (value[0] < '0' || value[0] > '9' || *end != '\0' || errno != 0 || v->u.number > 1u << 30) {
+		snprintf(where, sizeof(where), "%s:%d: %s", cfg->filename, cfg->line, opt->name);
+		jail_err_set(parse_err, where, "bad count \"%s\" (a whole number)", value);
+		free(v);
+		return -1;
+	}
+	*(void **)result = v;
+	return 0;
+}
+
+static cfg_opt_t limits_opts[] = {
+	CFG_PTR_CB("cpu_time", NULL, CFGF_NODEFAULT, seconds_cb, free),
+	CFG_PTR_CB("wall_time", NULL, CFGF_NODEFAULT, seconds_cb, free),
+	CFG_PTR_CB("memory", NULL, CFGF_NODEFAULT, size_cb, free),
+	CFG_PTR_CB("stack", NULL, CFGF_NODEFAULT, size_cb, free),
+	CFG_PTR_CB("processes", NULL, CFGF_NODEFAULT, count_cb, free),
+	CFG_PTR_CB("file_size", NULL, CFGF_NODEFAULT, size_cb, free),
+	CFG_PTR_CB("open_files", NULL, CFGF_NODEFAULT, count_cb, free),
+	CFG_END()
+};
+
+static cfg_opt_t profile_opts[] = {
+	CFG_PTR_CB("inherit", NULL, CFGF_NODEFAULT, name_cb, free_name),
+	CFG_PTR_CB("action", NULL, CFGF_NODEFAULT, action_cb, free),
+	CFG_PTR_LIST_CB("allow", NULL, CFGF_NODEFAULT, entry_cb, free_rules),
+	CFG_PTR_LIST_CB("deny", NULL, CFGF_NODEFAULT, entry_cb, free_rules),
+	CFG_SEC("limits", limits_opts, CFGF_NODEFAULT),
+	CFG_END()
+};
+
+static cfg_opt_t root_opts[] = {
+	CFG_SEC("profile", profile_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
+	CFG_END()
+};
+
+/* libconfuse reads what it is given: refuse what cannot be a config file first. */
+static int check_file(const char *path, struct jail_err *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		jail_err_set(err, path, "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		jail_err_set(err, path, "not a regular file");
+		return -1;
+	}
+	if (st.st_size > MAX_CONFIG_SIZE) {
+		jail_err_set(err, path, "larger than %d bytes", MAX_CONFIG_SIZE);
+		return -1;
+	}
+	return 0;
+}
+
+struct jail_config *config_load(const char *path, struct jail_err *err)
+{
+	struct jail_config *c;
+	int rc;
+
+	if (check_file(path, err) < 0)
+		return NULL;
+	c = calloc(1, sizeof(*c));
+	if (c == NULL || (c->path = strdup(path)) == NULL) {
+		free(c);
+		jail_err_set(err, path, "out of memory");
+		return NULL;
+	}
+	/* The copy keeps the option tables' callbacks; values live in c->cfg. */
+	c->cfg = cfg_init(root_opts, CFGF_NONE);
+	if (c->cfg == NULL) {
+		jail_err_set(err, path, "out of memory");
+		config_free(c);
+		return NULL;
+	}
+	cfg_set_error_function(c->cfg, on_error);
+	parse_err = err;
+	rc = cfg_parse(c->cfg, path);
+	parse_err = NULL;
+	if (rc == CFG_FILE_ERROR) {
+		jail_err_set(err, path, "%s", strerror(errno ? errno : EIO));
+	} else if (rc != CFG_SUCCESS) {
+		jail_err_set(err, path, "cannot parse");
+	} else if (cfg_size(c->cfg, "profile") == 0) {
+		jail_err_set(err, path, "no profile in the file");
+	} else {
+		return c;
+	}
+	config_free(c);
+	return NULL;
+}
+
+void config_free(struct jail_config *c)
+{
+	if (c == NULL)
+		return;
+	if (c->cfg != NULL)
+		cfg_free(c->cfg);
+	free(c->path);
+	free(c);
+}
+
+size_t config_profile_count(const struct jail_config *c)
+{
+	return cfg_size(c->cfg, "profile");
+}
+
+const char *config_profile_name(const struct jail_config *c, size_t i)
+{
+	return cfg_title(cfg_getnsec(c->cfg, "profile", (unsigned)i));
+}
+
+static int add_entries(cfg_t *sec, const char *opt, struct jail_ruleset *rs, size_t *count,
+		       struct jail_err *err, const char *path)
+{
+	unsigned n = cfg_size(sec, opt);
+
+	for (unsigned i = 0; i < n; i++) {
+		const struct located *v = cfg_getnptr(sec, opt, i);
+		if (ruleset_merge(rs, &v->u.rules) < 0) {
+			jail_err_set(err, path, "out of memory");
+			return -1;
+		}
+	}
+	*count += n;
+	return 0;
+}
+
+static void get_limits(cfg_t *lim, struct jail_limits *out)
+{
+	static const struct { const char *name; unsigned bit; int is_seconds; size_t off; } fields[] = {
+		{ "cpu_time", JAIL_LIM_CPU_TIME, 1, offsetof(struct jail_limits, cpu_time) },
+		{ "wall_time", JAIL_LIM_WALL_TIME, 1, offsetof(struct jail_limits, wall_time) },
+		{ "memory", JAIL_LIM_MEMORY, 0, offsetof(struct jail_limits, memory) },
+		{ "stack", JAIL_LIM_STACK, 0, offsetof(struct jail_limits, stack) },
+		{ "processes", JAIL_LIM_PROCESSES, 0, offsetof(struct jail_limits, processes) },
+		{ "file_size", JAIL_LIM_FILE_SIZE, 0, offsetof(struct jail_limits, file_size) },
+		{ "open_files", JAIL_LIM_OPEN_FILES, 0, offsetof(struct jail_limits, open_files) },
+	};
+	struct jail_limits l = { 0 };
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const struct located *v;
+		if (cfg_size(lim, fields[i].name) == 0)
+			continue;
+		v = cfg_getptr(lim, fields[i].name);
+		if (fields[i].is_seconds)
+			*(double *)((char *)&l + fields[i].off) = v->u.seconds;
+		else
+			*(uint64_t *)((char *)&l + fields[i].off) = v->u.number;
+		l.set |= fields[i].bit;
+	}
+	limits_override(out, &l);
+}
+
+static int resolve(const struct jail_config *c, const char *name, struct jail_profile *out,
+		   int depth, const char *where, struct jail_err *err)
+{
+	cfg_t *sec = cfg_gettsec(c->cfg, "profile", name);
+
+	if (sec == NULL) {
+		jail_err_set(err, where, "no profile \"%s\"", name);
+		return -1;
+	}
+	if (cfg_size(sec, "inherit") > 0) {
+		const struct located *inh = cfg_getptr(sec, "inherit");
+		char inh_where[300];
+		if (depth >= MAX_INHERIT_DEPTH) {
+			snprintf(inh_where, sizeof(inh_where), "%s:%d", c->path, inh->line);
+			jail_err_set(err, inh_where, "profile \"%s\": inherit chain too long or circular", name);
+			return -1;
+		}
+		snprintf(inh_where, sizeof(inh_where), "%s:%d: profile \"%s\": inherit", c->path,
+			 inh->line, name);
+		if (resolve(c, inh->u.name, out, depth + 1, inh_where, err) < 0)
+			return -1;
+	}
+	if (add_entries(sec, "allow", &out->allow, &out->allow_entries, err, c->path) < 0 ||
+	    add_entries(sec, "deny", &out->deny, &out->deny_entries, err, c->path) < 0)
+		return -1;
+	if (cfg_size(sec, "action") > 0) {
+		const struct located *a = cfg_getptr(sec, "action");
+		out->action = a->u.action;
+		out->has_action = true;
+	}
+	if (cfg_size(sec, "limits") > 0)
+		get_limits(cfg_getsec(sec, "limits"), &out->limits);
+	return 0;
+}
+
+int config_profile(const struct jail_config *c, const char *name, struct jail_profile *out,
+		   struct jail_err *err)
+{
+	char where[300];
+
+	memset(out, 0, sizeof(*out));
+	snprintf(where, sizeof(where), "%s", c->path);
+	if (resolve(c, name, out, 0, where, err) < 0) {
+		profile_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void profile_free(struct jail_profile *p)
+{
+	ruleset_free(&p->allow);
+	ruleset_free(&p->deny);
+}

@@ -1,0 +1,129 @@
+/*
+ * probe: one small program, many behaviours, for the integration tests.
+ * Each subcommand does one thing a policy allows or forbids, and says what
+ * happened on standard output. Attacks leave a marker file when they work.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define X32_SYSCALL_BIT 0x40000000
+
+static volatile sig_atomic_t trapped_nr = -1;
+
+static void on_sigsys(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig;
+	(void)ctx;
+	trapped_nr = si->si_syscall;
+}
+
+static int write_marker(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (fd < 0) {
+		printf("open %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (write(fd, "pwned\n", 6) != 6)
+		return 1;
+	close(fd);
+	printf("wrote %s\n", path);
+	return 0;
+}
+
+/* i386 creat(path, 0644) through int 0x80; the path must sit below 4 GiB. */
+static long int80_creat(const char *path)
+{
+	char *low = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	long ret;
+
+	if (low == MAP_FAILED)
+		return -ENOMEM;
+	strncpy(low, path, 4095);
+	__asm__ volatile("int $0x80" : "=a"(ret) : "a"(8), "b"(low), "c"(0644) : "memory");
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "";
+	const char *arg = argc > 2 ? argv[2] : "";
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (strcmp(cmd, "true") == 0)
+		return 0;
+	if (strcmp(cmd, "hello") == 0) {
+		printf("hello\n");
+		return 0;
+	}
+	if (strcmp(cmd, "getppid") == 0) {
+		errno = 0;
+		long r = syscall(SYS_getppid);
+		printf("getppid=%s errno=%s\n", r > 0 ? "ok" : "failed", errno ? strerrorname_np(errno) : "0");
+		return 0;
+	}
+	if (strcmp(cmd, "trap") == 0) {
+		struct sigaction sa = { .sa_sigaction = on_sigsys, .sa_flags = SA_SIGINFO };
+		sigaction(SIGSYS, &sa, NULL);
+		syscall(SYS_getppid);
+		printf("trapped=%d expected=%d\n", (int)trapped_nr, SYS_getppid);
+		return 0;
+	}
+	if (strcmp(cmd, "write-file") == 0)
+		return write_marker(arg);
+	if (strcmp(cmd, "open-read") == 0) {
+		int fd = open(arg, O_RDONLY);
+		printf("open-read=%s\n", fd >= 0 ? "ok" : strerrorname_np(errno));
+		return fd >= 0 ? 0 : 1;
+	}
+	if (strcmp(cmd, "write-fd") == 0) {
+		int fd = atoi(arg);
+		errno = 0;
+		ssize_t n = write(fd, "w\n", 2);
+		dprintf(1, "write-fd=%s\n", n == 2 ? "ok" : strerrorname_np(errno));
+		return 0;
+	}
+	if (strcmp(cmd, "spin") == 0) {
+		for (volatile unsigned long i = 0;; i++)
+			;
+	}
+	if (strcmp(cmd, "fill-stdout") == 0) {
+		/* Writes arg MiB to standard output. */
+		static char buf[1 << 20];
+		long mib = atol(arg);
+		memset(buf, 'x', sizeof(buf));
+		for (long i = 0; i < mib; i++)
+			if (write(1, buf, sizeof(buf)) != (ssize_t)sizeof(buf)) {
+				fprintf(stderr, "short write: %s\n", strerror(errno));
+				return 1;
+			}
+		return 0;
+	}
+	if (strcmp(cmd, "int80") == 0) {
+		long r = int80_creat(arg);
+		printf("int80 creat=%ld\n", r);
+		return r >= 0 ? 0 : 1;
+	}
+	if (strcmp(cmd, "x32") == 0) {
+		errno = 0;
+		long r = syscall(X32_SYSCALL_BIT | SYS_creat, arg, 0644);
+		printf("x32 creat=%ld errno=%s\n", r, errno ? strerrorname_np(errno) : "0");
+		return r >= 0 ? 0 : 1;
+	}
+	if (strcmp(cmd, "sleep") == 0) {
+		usleep((useconds_t)(atof(arg) * 1e6));
+		return 0;
+	}
+	fprintf(stderr, "probe: unknown command \"%s\"\n", cmd);
+	return 2;
+}

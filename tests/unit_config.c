@@ -1,0 +1,222 @@
+/* Unit tests of jail.conf loading and of the policy libjail assembles from it and the environment. */
+#include "config.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "policy.h"
+#include "profile.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/jail-unit-XXXXXX";
+
+static const char *write_file(const char *name, const char *text)
+{
+	static char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0) {
+		printf("Bail out! cannot write %s\n", path);
+		exit(1);
+	}
+	return path;
+}
+
+static const char *good =
+	"profile base {\n"                                  /* 1 */
+	"    action = errno:EACCES\n"                        /* 2 */
+	"    allow = { \"read\", \"write(arg0 == 1)\" }\n"   /* 3 */
+	"    limits { cpu_time = 1.5  memory = \"64M\" open_files = 10 }\n"
+	"}\n"
+	"profile child {\n"
+	"    inherit = \"base\"\n"
+	"    allow = { \"@threads\" }\n"
+	"    deny = { \"read\" }\n"
+	"    limits { memory = 128M }\n"
+	"}\n"
+	"profile denier {\n"
+	"    deny = { \"execve\", \"socket\" }\n"
+	"}\n"
+	"profile empty {\n"
+	"}\n";
+
+static void config_error(const char *name, const char *text, const char *want)
+{
+	struct jail_err err = { { 0 } };
+	const char *path = write_file(name, text);
+	char full[512];
+	struct jail_config *c = config_load(path, &err);
+
+	tap_ok(c == NULL, "config %s is refused", name);
+	snprintf(full, sizeof(full), "%s/%s%s", dir, name, want);
+	tap_contains(err.msg, full, "its message names the file and line");
+	config_free(c);
+}
+
+static void test_load(void)
+{
+	struct jail_err err = { { 0 } };
+	const char *path = write_file("good.conf", good);
+	struct jail_config *c = config_load(path, &err);
+	struct jail_profile p;
+
+	tap_ok(c != NULL, "a valid config loads");
+	if (c == NULL) {
+		printf("#   %s\n", err.msg);
+		return;
+	}
+	tap_ok(config_profile_count(c) == 4 && strcmp(config_profile_name(c, 1), "child") == 0,
+	       "profiles are listed in order");
+	tap_ok(config_profile(c, "base", &p, &err) == 0 && p.has_action &&
+	       p.action.kind == JAIL_ACT_ERRNO && p.action.errno_value == EACCES &&
+	       p.allow.n == 2 && p.allow_entries == 2 && p.limits.cpu_time == 1.5 &&
+	       p.limits.memory == 64 << 20 && p.limits.open_files == 10 &&
+	       p.limits.set == (JAIL_LIM_CPU_TIME | JAIL_LIM_MEMORY | JAIL_LIM_OPEN_FILES),
+	       "profile base: action, allow, limits");
+	profile_free(&p);
+	tap_ok(config_profile(c, "child", &p, &err) == 0 && p.has_action &&
+	       ruleset_find(&p.allow, seccomp_syscall_resolve_name("futex")) &&
+	       ruleset_find(&p.allow, seccomp_syscall_resolve_name("read")) && p.deny.n == 1 &&
+	       p.limits.memory == 128 << 20 && p.limits.cpu_time == 1.5,
+	       "inherit: lists add up, limits override field by field");
+	profile_free(&p);
+	tap_ok(config_profile(c, "nosuch", &p, &err) < 0, "an unknown profile is refused");
+	tap_contains(err.msg, "no profile \"nosuch\"", "its message");
+	config_free(c);
+}
+
+static void test_errors(void)
+{
+	config_error("syntax.conf", "profile a {\n  allow = { \"read\" ]\n}\n", ":2: unexpected token");
+	config_error("entry.conf", "profile a {\n  action = kill\n  allow = { \"read\", \"opn\" }\n}\n",
+		     ":3: unknown system call \"opn\"");
+	config_error("action.conf", "profile a {\n\n  action = nuke\n}\n", ":3: unknown action \"nuke\"");
+	config_error("size.conf", "profile a {\n  limits {\n    memory = 12Q\n  }\n}\n",
+		     ":3: memory: bad size \"12Q\"");
+	config_error("time.conf", "profile a {\n  limits {\n\n    cpu_time = 0\n  }\n}\n",
+		     ":4: cpu_time: bad time \"0\"");
+	config_error("count.conf", "profile a {\n  limits { processes = many }\n}\n",
+		     ":2: processes: bad count \"many\"");
+	config_error("option.conf", "profile a {\n  alow = { \"read\" }\n}\n", ":2");
+	config_error("dupe.conf", "profile a {\n}\nprofile a {\n}\n", ":3");
+	config_error("none.conf", "# nothing here\n", ": no profile in the file");
+	config_error("empty.conf", "", ": no profile in the file");
+	config_error("binary.conf", "\x7f" "ELF\x01\x02\x03\xff\xfe", "");
+
+	struct jail_err err = { { 0 } };
+	tap_ok(config_load(dir, &err) == NULL, "a directory is refused");
+	tap_contains(err.msg, ": not a regular file", "its message");
+	memset(&err, 0, sizeof(err));
+	tap_ok(config_load("/nonexistent/jail.conf", &err) == NULL, "a missing file is refused");
+	tap_contains(err.msg, "/nonexistent/jail.conf: No such file or directory", "its message");
+
+	const char *path = write_file("cycle.conf",
+		"profile a {\n inherit = \"b\"\n allow = { \"read\" }\n}\n"
+		"profile b {\n inherit = \"a\"\n}\n"
+		"profile c {\n inherit = \"zz\"\n}\n");
+	memset(&err, 0, sizeof(err));
+	struct jail_config *c = config_load(path, &err);
+	struct jail_profile p;
+	tap_ok(c != NULL && config_profile(c, "a", &p, &err) < 0, "an inherit cycle is refused");
+	tap_contains(err.msg, "inherit chain too long or circular", "its message");
+	memset(&err, 0, sizeof(err));
+	tap_ok(c != NULL && config_profile(c, "c", &p, &err) < 0, "inheriting an unknown profile is refused");
+	tap_contains(err.msg, ":9: profile \"c\": inherit: no profile \"zz\"", "its message");
+	config_free(c);
+}
+
+static void test_policy(void)
+{
+	const char *path = write_file("good.conf", good);
+	struct jail_policy_source src = { .config = path, .profile = "base" };
+	struct jail_policy pol;
+	struct jail_err err = { { 0 } };
+	struct jail_bpf bpf;
+
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.allow_mode && pol.rules.n == 2 &&
+	       pol.action.kind == JAIL_ACT_ERRNO, "the profile gives the policy");
+	tap_ok(filter_build(&pol, &bpf, &err) == 0 && bpf.len > 4, "its filter builds");
+	filter_bpf_free(&bpf);
+	policy_free(&pol);
+
+	src.profile = "child";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.allow_mode &&
+	       !ruleset_find(&pol.rules, seccomp_syscall_resolve_name("read")),
+	       "a profile's deny removes a call from its allow list");
+	policy_free(&pol);
+
+	src.profile = "denier";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && !pol.allow_mode && pol.rules.n == 2 &&
+	       pol.action.kind == JAIL_ACT_KILL, "deny only: a deny list, and kill by default");
+	policy_free(&pol);
+
+	src.profile = "base";
+	src.allow = "getpid:exit_group";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.allow_mode && pol.rules.n == 2 &&
+	       !ruleset_find(&pol.rules, seccomp_syscall_resolve_name("read")) &&
+	       pol.limits.cpu_time == 1.5, "SECCOMP_SYSCALL_ALLOW replaces the lists, limits stay");
+	policy_free(&pol);
+
+	src.allow = NULL;
+	src.deny = "ptrace";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && !pol.allow_mode && pol.rules.n == 1,
+	       "SECCOMP_SYSCALL_DENY alone: everything but these");
+	policy_free(&pol);
+
+	src.allow = "read:write:getpid";
+	src.deny = "write";
+	src.action = "trap";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.allow_mode && pol.rules.n == 2 &&
+	       pol.action.kind == JAIL_ACT_TRAP, "ALLOW minus DENY, SECCOMP_DEFAULT_ACTION over the profile");
+	policy_free(&pol);
+
+	src.action = "bogus";
+	memset(&err, 0, sizeof(err));
+	tap_ok(policy_load(&src, &pol, &err) < 0, "a bad SECCOMP_DEFAULT_ACTION is refused");
+	tap_contains(err.msg, "SECCOMP_DEFAULT_ACTION: unknown action \"bogus\"", "its message");
+
+	src = (struct jail_policy_source){ .config = path, .profile = "base", .allow = "read:bad name" };
+	memset(&err, 0, sizeof(err));
+	tap_ok(policy_load(&src, &pol, &err) < 0, "a bad SECCOMP_SYSCALL_ALLOW is refused");
+	tap_contains(err.msg, "SECCOMP_SYSCALL_ALLOW: \"bad name\": unexpected text after the name",
+		     "its message");
+
+	src = (struct jail_policy_source){ .config = path, .profile = "empty" };
+	memset(&err, 0, sizeof(err));
+	tap_ok(policy_load(&src, &pol, &err) < 0, "a profile with no lists and no variables is refused");
+	tap_contains(err.msg, "has neither allow nor deny entries", "its message");
+
+	src.allow = "";
+	memset(&err, 0, sizeof(err));
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.allow_mode && pol.rules.n == 0,
+	       "an empty SECCOMP_SYSCALL_ALLOW allows nothing");
+	policy_free(&pol);
+
+	src = (struct jail_policy_source){ .config = path, .profile = "nope" };
+	memset(&err, 0, sizeof(err));
+	tap_ok(policy_load(&src, &pol, &err) < 0, "JAIL_PROFILE naming no profile is refused");
+	tap_contains(err.msg, "no profile \"nope\"", "its message");
+}
+
+int main(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		printf("Bail out! mkdtemp: %s\n", strerror(errno));
+		return 1;
+	}
+	test_load();
+	test_errors();
+	test_policy();
+	/* The scratch files are small; remove them all the same. */
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}

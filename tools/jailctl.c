@@ -1,0 +1,55 @@
+/* jailctl: the command-line face of jail. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+
+static void usage(FILE *out)
+{
+	fputs("Usage: jailctl run   [OPTIONS] [--] PROGRAM [ARG...]\n"
+	      "       jailctl learn [OPTIONS] [--output FILE] [--name PROFILE] [--] PROGRAM [ARG...]\n"
+	      "       jailctl check [-c FILE] [-p PROFILE]\n"
+	      "       jailctl groups\n"
+	      "       jailctl --help | --version\n"
+	      "\n"
+	      "  check    validate a config file and print each profile's effective policy\n"
+	      "  groups   list every @group and its members\n"
+	      "  run      run PROGRAM confined (not yet available)\n"
+	      "  learn    find the calls PROGRAM needs (not yet available)\n"
+	      "\n"
+	      "See jailctl(1), libjail(7) and jail.conf(5).\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd;
+
+	if (argc < 2) {
+		usage(stderr);
+		return JAILCTL_EXIT_FAILURE;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		printf("jailctl (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "groups") == 0)
+		return cmd_groups(argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "run") == 0 || strcmp(cmd, "learn") == 0) {
+		fprintf(stderr, "jailctl: %s: not available yet in this version; use "
+			"LD_PRELOAD=libjail.so directly (libjail(7))\n", cmd);
+		return JAILCTL_EXIT_FAILURE;
+	}
+	fprintf(stderr, "jailctl: unknown command \"%s\" (jailctl --help)\n", cmd);
+	return JAILCTL_EXIT_FAILURE;
+}
