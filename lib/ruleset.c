@@ -190,8 +190,9 @@ static int subtract_conj(const struct jail_rule *r, const struct jail_conj *d,
 			if (same != NULL) {
 				/* Decidable only when x pins the argument to one value. */
 				if (same->op != JAIL_EQ) {
-					jail_err_set(err, where, "cannot deny a condition on arg%u of a call "
-						     "whose allow rule already compares arg%u", c->arg, c->arg);
+					jail_err_set(err, where, "cannot deny this condition on arg%u: what "
+						     "stays allowed of the call already compares arg%u, and a "
+						     "seccomp rule compares each argument once", c->arg, c->arg);
 					return -1;
 				}
 				if (cmp_holds(c, same->value))

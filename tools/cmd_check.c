@@ -36,7 +36,7 @@ static int check_profile(const char *path, const char *name)
 	char action[64];
 
 	if (policy_load(&src, &p, &err) < 0) {
-		printf("%s\n", err.msg);
+		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return -1;
 	}
 	action_format(&p.action, action, sizeof(action));
@@ -80,7 +80,7 @@ int cmd_check(int argc, char **argv)
 		path = JAIL_DEFAULT_CONFIG;
 	cfg = config_load(path, &err);
 	if (cfg == NULL) {
-		printf("%s\n", err.msg);
+		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return CHECK_INVALID;
 	}
 	if (profile != NULL) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -54,6 +55,31 @@ static long int80_creat(const char *path)
 	return ret;
 }
 
+static void *thread_getppid(void *unused)
+{
+	(void)unused;
+	syscall(SYS_getppid);
+	printf("thread survived getppid\n");
+	return NULL;
+}
+
+/* Prints the seccomp lines of /proc/self/status: mode, filters, no_new_privs. */
+static int print_seccomp_status(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (f == NULL) {
+		printf("fopen /proc/self/status: %s\n", strerror(errno));
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (strncmp(line, "Seccomp", 7) == 0 || strncmp(line, "NoNewPrivs", 10) == 0)
+			fputs(line, stdout);
+	fclose(f);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -67,11 +93,28 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "getppid") == 0) {
-		errno = 0;
-		long r = syscall(SYS_getppid);
+		/* getppid [N]: calls it N times (default 1), says how the last went. */
+		long r = 0;
+		for (int i = 0, n = *arg ? atoi(arg) : 1; i < n; i++) {
+			errno = 0;
+			r = syscall(SYS_getppid);
+		}
 		printf("getppid=%s errno=%s\n", r > 0 ? "ok" : "failed", errno ? strerrorname_np(errno) : "0");
 		return 0;
 	}
+	if (strcmp(cmd, "thread-getppid") == 0) {
+		/* A second thread calls getppid; main reports whether it lives on. */
+		pthread_t t;
+		if (pthread_create(&t, NULL, thread_getppid, NULL) != 0) {
+			printf("pthread_create failed\n");
+			return 1;
+		}
+		pthread_join(t, NULL);
+		printf("main thread alive\n");
+		return 0;
+	}
+	if (strcmp(cmd, "status") == 0)
+		return print_seccomp_status();
 	if (strcmp(cmd, "trap") == 0) {
 		struct sigaction sa = { .sa_sigaction = on_sigsys, .sa_flags = SA_SIGINFO };
 		sigaction(SIGSYS, &sa, NULL);
