@@ -48,8 +48,9 @@ int action_parse(const char *text, struct jail_action *out, const char *where,
 		char *end;
 		errno = 0;
 		long v = strtol(arg, &end, 10);
-		if (*end != '\0' || errno != 0 || v < 0 || v > MAX_ERRNO) {
-			jail_err_set(err, where, "bad errno number \"%s\" (0 to %d)", arg, MAX_ERRNO);
+		/* 0 would make a refused call look like a success that did nothing. */
+		if (*end != '\0' || errno != 0 || v < 1 || v > MAX_ERRNO) {
+			jail_err_set(err, where, "bad errno number \"%s\" (1 to %d)", arg, MAX_ERRNO);
 			return -1;
 		}
 		out->errno_value = (int)v;

@@ -171,6 +171,7 @@ static void test_actions(void)
 	action_error("nuke", "SECCOMP_DEFAULT_ACTION: unknown action \"nuke\"");
 	action_error("errno:EFOO", "unknown errno name \"EFOO\"");
 	action_error("errno:5000", "bad errno number \"5000\"");
+	action_error("errno:0", "bad errno number \"0\" (1 to");
 	action_error("errno:", "unknown errno name \"\"");
 	action_error("KILL", "unknown action");
 	action_format(&a, buf, sizeof(buf));
