@@ -122,6 +122,21 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 		for (size_t i = 0; i < p->rules.n; i++)
 			if (add_rule(ctx, rule_act, &p->rules.rule[i], err) < 0)
 				goto fail;
+	/*
+	 * clone3 passes its flags in memory, where a filter cannot see whether
+	 * it makes a thread or a process. Unless the policy allows it outright,
+	 * it fails with ENOSYS, as on a kernel without it: glibc then falls
+	 * back to clone, whose flags the policy can check.
+	 */
+	int clone3_nr = seccomp_syscall_resolve_name("clone3");
+	if (p->allow_mode && clone3_nr >= 0 && ruleset_find(&p->rules, clone3_nr) == NULL &&
+	    dflt != SCMP_ACT_ERRNO(ENOSYS)) {
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), clone3_nr, 0);
+		if (rc < 0) {
+			jail_err_set(err, "filter", "libseccomp refused clone3 -> ENOSYS: %s", strerror(-rc));
+			goto fail;
+		}
+	}
 	if (export_bpf(ctx, out, err) < 0)
 		goto fail;
 	seccomp_release(ctx);

@@ -113,6 +113,13 @@ int main(int argc, char **argv)
 		printf("main thread alive\n");
 		return 0;
 	}
+	if (strcmp(cmd, "clone3") == 0) {
+		/* A clone3 with a bad size: the kernel says EINVAL, a filter ENOSYS. */
+		errno = 0;
+		long r = syscall(SYS_clone3, NULL, 0);
+		printf("clone3=%ld errno=%s\n", r, errno ? strerrorname_np(errno) : "0");
+		return 0;
+	}
 	if (strcmp(cmd, "status") == 0)
 		return print_seccomp_status();
 	if (strcmp(cmd, "trap") == 0) {
