@@ -65,6 +65,7 @@ const struct jail_constant jail_constants[] = {
 	C(FUTEX_WAIT), C(FUTEX_WAKE), C(FUTEX_REQUEUE), C(FUTEX_CMP_REQUEUE),
 	C(FUTEX_WAKE_OP), C(FUTEX_LOCK_PI), C(FUTEX_UNLOCK_PI), C(FUTEX_WAIT_BITSET),
 	C(FUTEX_WAKE_BITSET), C(FUTEX_PRIVATE_FLAG), C(FUTEX_CLOCK_REALTIME),
+	C(FUTEX_CMD_MASK),
 	/* resource limits */
 	C(RLIMIT_CPU), C(RLIMIT_FSIZE), C(RLIMIT_DATA), C(RLIMIT_STACK),
 	C(RLIMIT_CORE), C(RLIMIT_NOFILE), C(RLIMIT_AS), C(RLIMIT_NPROC),
@@ -78,6 +79,14 @@ const size_t jail_nconstants = sizeof(jail_constants) / sizeof(jail_constants[0]
 
 int jail_constant_lookup(const char *name, size_t len, uint64_t *value)
 {
+	/*
+	 * The one value known only at run time: the process's own PID, read
+	 * when the policy is parsed (in the process the filter confines).
+	 */
+	if (len == 8 && strncmp(name, "SELF_PID", 8) == 0) {
+		*value = (uint64_t)getpid();
+		return 0;
+	}
 	for (size_t i = 0; i < jail_nconstants; i++) {
 		const char *n = jail_constants[i].name;
 		if (strncmp(n, name, len) == 0 && n[len] == '\0') {

@@ -113,6 +113,14 @@ int main(int argc, char **argv)
 		printf("main thread alive\n");
 		return 0;
 	}
+	if (strcmp(cmd, "abort") == 0)
+		abort();
+	if (strcmp(cmd, "tgkill") == 0) {
+		/* Sends SIGABRT to another process, as raise() would to itself. */
+		long r = syscall(SYS_tgkill, atoi(arg), atoi(arg), SIGABRT);
+		printf("tgkill=%ld\n", r);
+		return 0;
+	}
 	if (strcmp(cmd, "clone3") == 0) {
 		/* A clone3 with a bad size: the kernel says EINVAL, a filter ENOSYS. */
 		errno = 0;
