@@ -13,6 +13,7 @@
 #include <string.h>
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -111,6 +112,21 @@ int main(int argc, char **argv)
 		}
 		pthread_join(t, NULL);
 		printf("main thread alive\n");
+		return 0;
+	}
+	if (strcmp(cmd, "rlimit") == 0) {
+		/* rlimit get|lower|raise: RLIMIT_NOFILE's soft limit. */
+		struct rlimit rl;
+		if (getrlimit(RLIMIT_NOFILE, &rl) < 0) {
+			printf("getrlimit: %s\n", strerror(errno));
+			return 1;
+		}
+		printf("nofile=%llu\n", (unsigned long long)rl.rlim_cur);
+		if (strcmp(arg, "get") == 0)
+			return 0;
+		rl.rlim_cur = strcmp(arg, "raise") == 0 ? rl.rlim_max : rl.rlim_cur - 1;
+		int r = setrlimit(RLIMIT_NOFILE, &rl);
+		printf("setrlimit=%s\n", r == 0 ? "ok" : strerrorname_np(errno));
 		return 0;
 	}
 	if (strcmp(cmd, "abort") == 0)
