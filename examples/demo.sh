@@ -1,0 +1,189 @@
+#!/bin/sh
+# demo.sh: runs the example submissions under libjail.so, each in a scratch
+# directory with input.txt on standard input, and shows which programs the
+# profiles let run and which cheats the default profile stops.
+#
+# `make demo` (in examples/) sets the four variables it needs:
+#   LIBJAIL      the preload library, lib/.libs/libjail.so
+#   JAIL_CONFIG  the profiles, conf/jail.conf
+#   EXAMPLES     the directory of the compiled examples
+#   SRCDIR       the directory of sum.py and input.txt
+#
+# Exit status 0 if every well-behaved program exited 0 and printed the right
+# sum, and every cheat was stopped without leaving evidence; 1 otherwise.
+
+set -u
+
+: "${LIBJAIL:?LIBJAIL: path of libjail.so}"
+: "${JAIL_CONFIG:?JAIL_CONFIG: path of jail.conf}"
+: "${EXAMPLES:?EXAMPLES: directory of the compiled examples}"
+: "${SRCDIR:?SRCDIR: directory of sum.py and input.txt}"
+
+PYTHON=/usr/bin/python3 # Debian's, whatever python3 is first in PATH
+INPUT=$SRCDIR/input.txt
+
+if [ ! -f "$LIBJAIL" ]; then
+	echo "demo.sh: $LIBJAIL not found: build lib/ first" >&2
+	exit 1
+fi
+
+# Nothing in the caller's environment may change the profiles under test.
+unset SECCOMP_SYSCALL_ALLOW SECCOMP_SYSCALL_DENY SECCOMP_DEFAULT_ACTION JAIL_PROFILE JAIL_LOG
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/jail-demo.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+expected=$(awk '{ for (i = 1; i <= NF; i++) s += $i } END { print s + 0 }' "$INPUT")
+failed=
+
+# jailed NAME PROFILE PROGRAM [ARG...]: runs PROGRAM under libjail.so with
+# PROFILE, in a fresh directory $tmp/NAME (so a cheat can write only there),
+# with input.txt on standard input and a 10 s wall-clock guard. Sets
+# $status, $dir, $out (standard output on one line) and $err (a file).
+jailed() {
+	name=$1 profile=$2
+	shift 2
+	dir=$tmp/$name err=$tmp/$name.err
+	mkdir "$dir"
+	(
+		cd "$dir" || exit 126
+		timeout 10 env LD_PRELOAD="$LIBJAIL" JAIL_CONFIG="$JAIL_CONFIG" \
+			JAIL_PROFILE="$profile" "$@" <"$INPUT" >"$tmp/$name.out" 2>"$err"
+		# Wait here rather than exec: this shell's "Bad system call"
+		# notice goes to /dev/null, not into the table.
+		exit $?
+	) 2>/dev/null
+	status=$?
+	out=$(tr '\n' ' ' <"$tmp/$name.out" | sed 's/ *$//')
+	if [ -z "$out" ]; then
+		out="(none)"
+	elif [ ${#out} -gt 60 ]; then
+		out="$(printf '%s' "$out" | cut -c 1-56) ..."
+	fi
+}
+
+# how: the way the last program ended, e.g. "(exit 0)" or "(SIGSYS)".
+how() {
+	if [ "$status" -gt 128 ]; then
+		echo "(SIG$(kill -l "$status"))"
+	elif [ "$status" -eq 124 ]; then
+		echo "(timed out)"
+	else
+		echo "(exit $status)"
+	fi
+}
+
+# show_err: the start of the last program's standard error, indented.
+show_err() {
+	if [ -s "$err" ]; then
+		head -n 5 "$err" | sed 's/^/               | /'
+	fi
+}
+
+# report NAME VERDICT DETAIL [FAILED]: one line of the table.
+report() {
+	printf '%-14s %-8s %-12s %s\n' "$1" "$2" "$(how)" "$3"
+	if [ $# -gt 3 ]; then
+		failed="$failed $1"
+		show_err
+	fi
+}
+
+# why NAME PROFILE PROGRAM [ARG...]: runs a program that the profile killed
+# with SIGSYS again in log mode (each call outside the profile is allowed and
+# logged once) and names those calls.
+why() {
+	why_name=$1 why_profile=$2
+	shift 2
+	log=$tmp/$why_name.log
+	jailed "$why_name.why" "$why_profile" SECCOMP_DEFAULT_ACTION=log JAIL_LOG="$log" "$@"
+	calls=$(sed -n 's/^libjail: log: //p' "$log" 2>/dev/null | tr '\n' ' ' | sed 's/ *$//')
+	echo "               | not in profile $why_profile (log mode): ${calls:-none logged}"
+}
+
+# good NAME PROFILE PROGRAM [ARG...]: a well-behaved program must exit 0
+# and print "sum <the sum of input.txt>".
+good() {
+	jailed "$@"
+	if [ "$status" -ne 0 ]; then
+		report "$name" FAILED "output: $out" failed
+		if [ "$(how)" = "(SIGSYS)" ]; then
+			why "$@"
+		fi
+	elif ! awk -v s="$expected" '$1 == "sum" && $2 == s { ok = 1 } END { exit !ok }' \
+		"$tmp/$name.out"; then
+		report "$name" WRONG "output: $out (expected sum $expected)" failed
+	else
+		report "$name" ok "output: $out"
+	fi
+}
+
+# cheat NAME EVIDENCE: runs cheat NAME under the default profile. EVIDENCE
+# is file:F (the cheat creates F) or output:TEXT (the cheat prints TEXT).
+cheat() {
+	jailed "$1" default "$EXAMPLES/$1"
+	case $2 in
+	file:*)
+		what=${2#file:}
+		if [ -e "$dir/$what" ]; then left="$what created"; else left=; fi
+		clean="no $what created" ;;
+	output:*)
+		what=${2#output:}
+		if grep -q "$what" "$tmp/$name.out"; then left="printed \"$what\""; else left=; fi
+		clean="nothing \"$what\" printed" ;;
+	esac
+	case $status in
+	0 | 124) report "$name" LET-RUN "${left:-$clean}, output: $out" failed ;;
+	125) report "$name" ERROR "libjail refused to start it" failed ;;
+	126 | 127) report "$name" NOT-RUN "could not be run" failed ;;
+	*)
+		if [ -n "$left" ]; then
+			report "$name" LEAKED "stopped too late: $left" failed
+		else
+			report "$name" stopped "$clean"
+		fi ;;
+	esac
+}
+
+# spin NAME: a program that never ends must be stopped by the CPU limit
+# (SIGXCPU at cpu_time, SIGKILL at the hard limit a second later).
+spin() {
+	jailed "$1" default "$EXAMPLES/$1"
+	case $(how) in
+	"(SIGXCPU)" | "(SIGKILL)") report "$name" stopped "by the CPU limit" ;;
+	*) report "$name" LET-RUN "not stopped by the CPU limit" failed ;;
+	esac
+}
+
+echo "libjail: $LIBJAIL"
+echo "config:  $JAIL_CONFIG"
+echo "input:   $(tr '\n' ' ' <"$INPUT")(sum $expected)"
+echo
+
+echo "Well-behaved submissions: each must exit 0 and print the sum."
+good sum default "$EXAMPLES/sum"
+good sum_cpp default "$EXAMPLES/sum_cpp"
+good sum_threads threads "$EXAMPLES/sum_threads"
+if [ -x "$PYTHON" ]; then
+	good sum.py python3 "$PYTHON" "$SRCDIR/sum.py"
+else
+	printf '%-14s %s\n' sum.py "skipped: no $PYTHON"
+fi
+echo
+
+echo "Cheats, under the default profile: each must be stopped, leaving no evidence."
+cheat cheat_shell file:pwned.txt
+cheat cheat_fork output:forked
+cheat cheat_write file:answers.txt
+cheat cheat_network "output:socket opened"
+spin cheat_spin
+echo
+
+if [ -n "$failed" ]; then
+	echo "FAILED:$failed"
+	exit 1
+fi
+echo "All well-behaved submissions ran and all cheats were stopped."
+exit 0
