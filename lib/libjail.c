@@ -17,6 +17,7 @@
 #include "filter.h"
 #include "lognotify.h"
 #include "policy.h"
+#include "supervisor.h"
 
 #define FAIL_STATUS 125
 
@@ -61,6 +62,27 @@ static int open_log(struct jail_err *err)
 	return fd;
 }
 
+/*
+ * Under jailctl: jailctl has applied the limits and listens for violations.
+ * The filter reports them to a listener that goes to jailctl with the news
+ * that the policy is in force.
+ */
+static void init_supervised(int sock, struct jail_policy *policy, struct jail_err *err)
+{
+	struct jail_bpf bpf;
+	int none = -1;
+
+	if (supervisor_adjust_policy(policy, sock, err) < 0 || filter_build(policy, &bpf, err) < 0)
+		die(err);
+	policy_free(policy);
+	if (filter_load(&bpf, false, &none, err) < 0)
+		die(err);
+	/* Only the calls supervisor_adjust_policy let through, from here on. */
+	if (supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, err) < 0)
+		die(err);
+	close(sock);
+}
+
 __attribute__((constructor)) static void libjail_init(void)
 {
 	struct jail_policy_source src;
@@ -70,10 +92,17 @@ __attribute__((constructor)) static void libjail_init(void)
 	struct lognotify *ln = NULL;
 	bool log_mode;
 	int notify_fd = -1, rc;
+	int sock = supervisor_fd_from_env(&err);
 
+	if (sock == -2)
+		die(&err);
 	policy_source_from_env(&src);
 	if (policy_load(&src, &policy, &err) < 0)
 		die(&err);
+	if (sock >= 0) {
+		init_supervised(sock, &policy, &err);
+		return;
+	}
 	if (filter_build(&policy, &bpf, &err) < 0)
 		die(&err);
 	log_mode = policy.action.kind == JAIL_ACT_LOG;

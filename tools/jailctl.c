@@ -18,7 +18,7 @@ static void usage(FILE *out)
 	      "\n"
 	      "  check    validate a config file and print each profile's effective policy\n"
 	      "  groups   list every @group and its members\n"
-	      "  run      run PROGRAM confined (not yet available)\n"
+	      "  run      run PROGRAM confined, with limits, a verdict and statistics\n"
 	      "  learn    find the calls PROGRAM needs (not yet available)\n"
 	      "\n"
 	      "See jailctl(1), libjail(7) and jail.conf(5).\n", out);
@@ -45,9 +45,11 @@ int main(int argc, char **argv)
 		return cmd_groups(argc - 1, argv + 1);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 1, argv + 1);
-	if (strcmp(cmd, "run") == 0 || strcmp(cmd, "learn") == 0) {
-		fprintf(stderr, "jailctl: %s: not available yet in this version; use "
-			"LD_PRELOAD=libjail.so directly (libjail(7))\n", cmd);
+	if (strcmp(cmd, "run") == 0)
+		return cmd_run(argc - 1, argv + 1);
+	if (strcmp(cmd, "learn") == 0) {
+		fprintf(stderr, "jailctl: learn: not available yet in this version; use "
+			"SECCOMP_DEFAULT_ACTION=log with LD_PRELOAD=libjail.so (libjail(7))\n");
 		return JAILCTL_EXIT_FAILURE;
 	}
 	fprintf(stderr, "jailctl: unknown command \"%s\" (jailctl --help)\n", cmd);

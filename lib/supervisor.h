@@ -1,0 +1,35 @@
+/*
+ * Running under jailctl: the handoff between libjail's constructor and the
+ * supervisor. jailctl passes a socket as JAIL_SUPERVISOR_FD, and has loaded
+ * a filter of its own before execve: the policy plus what the dynamic
+ * loader and this constructor need, where a violation is a user
+ * notification that jailctl answers (it names the call, then kills).
+ * libjail leaves the limits to jailctl, narrows that filter to exactly the
+ * policy, and says over the socket that the policy is in force. In its
+ * filter a violation of the policy that jailctl's filter lets through
+ * fails with ENOSYS (SECCOMP_RET_TRACE with no tracer): that action ranks
+ * below jailctl's notification, so jailctl still sees every call its own
+ * filter catches.
+ */
+#ifndef JAIL_SUPERVISOR_H
+#define JAIL_SUPERVISOR_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "policy.h"
+
+#define JAIL_SUPERVISOR_ENV "JAIL_SUPERVISOR_FD"
+/* The message that comes with the listener: the policy is in force. */
+#define JAIL_SUPERVISOR_CONFINED "libjail:confined"
+/* The message the pre-exec filter's listener comes with (from jailctl's own child). */
+#define JAIL_SUPERVISOR_PREEXEC "jailctl:preexec"
+
+/* Reads and removes JAIL_SUPERVISOR_FD; returns the socket, -1 when unset, -2 on error. */
+int supervisor_fd_from_env(struct jail_err *err);
+/* Makes kill and kill_thread ENOSYS, and lets sendmsg and close on sock through. */
+int supervisor_adjust_policy(struct jail_policy *p, int sock, struct jail_err *err);
+/* Sends fd (or none, if fd < 0) with message text over sock. */
+int supervisor_send(int sock, const char *text, int fd, struct jail_err *err);
+
+#endif

@@ -1,0 +1,481 @@
+/*
+ * jailctl run: prepare (policy, program, user, redirections, pre-exec
+ * filter), start the sandbox, supervise it (time limits, violations,
+ * libjail's confirmation), then report: verdict, message, statistics.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "describe.h"
+#include "preexec.h"
+#include "program.h"
+#include "run_options.h"
+#include "sandbox.h"
+#include "stats.h"
+#include "supervisor.h"
+
+#ifndef JAIL_DEFAULT_LIBRARY
+#define JAIL_DEFAULT_LIBRARY "/usr/local/lib/libjail.so"
+#endif
+
+struct supervision {
+	pid_t init;
+	pid_t program;             /* in our PID namespace, from the pre-exec message */
+	int pidfd;                 /* the program's, once known */
+	int listener;              /* the pre-exec filter's notifications */
+	bool confined;             /* libjail said the policy is in force */
+	bool cpu_exceeded, wall_exceeded, forbidden, child_failed;
+	struct call_description call;
+	char child_error[300];
+	int child_status;
+	struct sandbox_report report;
+	bool reported;
+	struct timespec start;
+	timer_t cpu_timer;
+	bool has_cpu_timer;
+};
+
+static double since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The environment the program gets: ours, minus what we set, plus libjail's. */
+static char **program_env(const struct run_options *o, const char *config, bool preload)
+{
+	extern char **environ;
+	size_t n = 0, k = 0;
+	char **env;
+
+	while (environ[n] != NULL)
+		n++;
+	env = calloc(n + 8, sizeof(*env));
+	if (env == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], "LD_PRELOAD=", 11) != 0 && strncmp(environ[i], "SECCOMP_", 8) != 0 &&
+		    strncmp(environ[i], "JAIL_", 5) != 0)
+			env[k++] = environ[i];
+	if (preload) {
+		if (asprintf(&env[k++], "LD_PRELOAD=%s", o->library) < 0 ||
+		    asprintf(&env[k++], "JAIL_CONFIG=%s", config) < 0 ||
+		    asprintf(&env[k++], "%s=%d", JAIL_SUPERVISOR_ENV, SANDBOX_SUP_FD) < 0 ||
+		    (o->policy.profile && asprintf(&env[k++], "JAIL_PROFILE=%s", o->policy.profile) < 0) ||
+		    (o->policy.allow && asprintf(&env[k++], "SECCOMP_SYSCALL_ALLOW=%s", o->policy.allow) < 0) ||
+		    (o->policy.deny && asprintf(&env[k++], "SECCOMP_SYSCALL_DENY=%s", o->policy.deny) < 0) ||
+		    (o->policy.action && asprintf(&env[k++], "SECCOMP_DEFAULT_ACTION=%s", o->policy.action) < 0))
+			return NULL;
+	}
+	return env;
+}
+
+static int open_redirect(const char *path, int flags, const char *opt)
+{
+	int fd;
+
+	if (path == NULL)
+		return -1;
+	fd = open(path, flags | O_CLOEXEC, 0644);
+	if (fd < 0)
+		fprintf(stderr, "jailctl: %s %s: %s\n", opt, path, strerror(errno));
+	return fd < 0 ? -2 : fd;
+}
+
+static int choose_user(const struct run_options *o, struct sandbox *s)
+{
+	const char *name = o->user;
+	struct passwd *pw;
+
+	if (getuid() != 0) {
+		if (name != NULL && ((pw = getpwnam(name)) == NULL || pw->pw_uid != getuid())) {
+			fprintf(stderr, "jailctl: --user %s: only root may run a program as another user\n", name);
+			return -1;
+		}
+		s->userns = true;
+		return 0;
+	}
+	pw = getpwnam(name ? name : "nobody");
+	if (pw == NULL) {
+		fprintf(stderr, "jailctl: --user %s: no such user\n", name ? name : "nobody");
+		return -1;
+	}
+	s->drop_user = true;
+	s->uid = pw->pw_uid;
+	s->gid = pw->pw_gid;
+	return 0;
+}
+
+static void kill_program(struct supervision *sv)
+{
+	/* The program first, so that init can still report its usage; init follows. */
+	if (sv->pidfd >= 0)
+		syscall(SYS_pidfd_send_signal, sv->pidfd, SIGKILL, NULL, 0);
+	else
+		kill(sv->init, SIGKILL);
+}
+
+static void on_sup_message(int sup, struct supervision *sv)
+{
+	char buf[400], control[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
+	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) - 1 };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
+			      .msg_controllen = sizeof(control) };
+	ssize_t n = recvmsg(sup, &msg, MSG_CMSG_CLOEXEC);
+	int fd = -1;
+	pid_t sender = 0;
+
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+			memcpy(&fd, CMSG_DATA(c), sizeof(int));
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
+			struct ucred cred;
+			memcpy(&cred, CMSG_DATA(c), sizeof(cred));
+			sender = cred.pid;
+		}
+	}
+	if (strcmp(buf, JAIL_SUPERVISOR_PREEXEC) == 0 && sv->listener < 0 && fd >= 0 && sender > 0) {
+		sv->listener = fd;
+		sv->program = sender;
+		sv->pidfd = (int)syscall(SYS_pidfd_open, sender, 0);
+		return;
+	}
+	if (fd >= 0)
+		close(fd); /* nothing else may bring a descriptor */
+	if (strcmp(buf, JAIL_SUPERVISOR_CONFINED) == 0) {
+		sv->confined = true;
+	} else if (strncmp(buf, "jailctl:failed:", 15) == 0 && !sv->child_failed) {
+		char *rest;
+		sv->child_failed = true;
+		sv->child_status = (int)strtol(buf + 15, &rest, 10);
+		snprintf(sv->child_error, sizeof(sv->child_error), "%s", *rest == ':' ? rest + 1 : rest);
+	}
+}
+
+/* A notification from our filter: the one execve of the program passes; anything else is a violation. */
+static void on_notification(struct supervision *sv)
+{
+	struct seccomp_notif req;
+	struct seccomp_notif_resp resp;
+	char mem_path[64];
+	int mem_fd;
+
+	memset(&req, 0, sizeof(req));
+	if (ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0)
+		return;
+	snprintf(mem_path, sizeof(mem_path), "/proc/%u/mem", req.pid);
+	mem_fd = open(mem_path, O_RDONLY | O_CLOEXEC);
+	if (!sv->forbidden) {
+		describe_call(&req, mem_fd, &sv->call);
+		/* The path is only to be believed if the call is still waiting. */
+		if (ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req.id) < 0)
+			sv->call.path[0] = '\0';
+		sv->forbidden = true;
+	}
+	if (mem_fd >= 0)
+		close(mem_fd);
+	kill_program(sv);
+	memset(&resp, 0, sizeof(resp));
+	resp.id = req.id;
+	resp.error = -EPERM;
+	ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+}
+
+static int start_cpu_timer(struct supervision *sv, double seconds)
+{
+	clockid_t clock;
+	struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGRTMIN };
+	struct itimerspec its = { 0 };
+
+	if (clock_getcpuclockid(sv->program, &clock) != 0 || timer_create(clock, &ev, &sv->cpu_timer) < 0) {
+		fprintf(stderr, "jailctl: cannot time the program's CPU: %s\n", strerror(errno));
+		return -1;
+	}
+	its.it_value.tv_sec = (time_t)seconds;
+	its.it_value.tv_nsec = (long)((seconds - floor(seconds)) * 1e9);
+	if (timer_settime(sv->cpu_timer, 0, &its, NULL) < 0) {
+		fprintf(stderr, "jailctl: timer_settime: %s\n", strerror(errno));
+		return -1;
+	}
+	sv->has_cpu_timer = true;
+	return 0;
+}
+
+/* Returns 0 when the program has ended and init has reported or died. */
+static int supervise(struct supervision *sv, int sup, int report_fd, const struct jail_limits *l)
+{
+	sigset_t mask;
+	int sfd, wall_fd;
+	struct itimerspec wall = { 0 };
+	bool init_done = false;
+
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGCHLD);
+	sigaddset(&mask, SIGRTMIN);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGHUP);
+	sfd = signalfd(-1, &mask, SFD_CLOEXEC);
+	wall_fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+	if (sfd < 0 || wall_fd < 0) {
+		fprintf(stderr, "jailctl: signalfd/timerfd: %s\n", strerror(errno));
+		return -1;
+	}
+	wall.it_value.tv_sec = (time_t)l->wall_time;
+	wall.it_value.tv_nsec = (long)((l->wall_time - floor(l->wall_time)) * 1e9);
+	if (timerfd_settime(wall_fd, 0, &wall, NULL) < 0) {
+		fprintf(stderr, "jailctl: timerfd_settime: %s\n", strerror(errno));
+		return -1;
+	}
+	while (!init_done) {
+		struct pollfd p[5] = {
+			{ .fd = sfd, .events = POLLIN }, { .fd = wall_fd, .events = POLLIN },
+			{ .fd = sup, .events = POLLIN }, { .fd = report_fd, .events = POLLIN },
+			{ .fd = sv->listener, .events = POLLIN },
+		};
+		if (poll(p, 5, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "jailctl: poll: %s\n", strerror(errno));
+			return -1;
+		}
+		if (p[0].revents & POLLIN) {
+			struct signalfd_siginfo si;
+			if (read(sfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+				if ((int)si.ssi_signo == SIGRTMIN) {
+					sv->cpu_exceeded = true;
+					kill_program(sv);
+				} else if (si.ssi_signo != SIGCHLD) {
+					kill(sv->init, SIGKILL); /* we are told to stop: so is everything */
+				}
+			}
+			int st;
+			if (waitpid(sv->init, &st, WNOHANG) == sv->init)
+				init_done = true;
+		}
+		if (p[1].revents & POLLIN) {
+			uint64_t ticks;
+			if (read(wall_fd, &ticks, sizeof(ticks)) > 0) {
+				sv->wall_exceeded = true;
+				kill_program(sv);
+				/* init gets a moment to report, then goes too. */
+				struct itimerspec grace = { .it_value = { 1, 0 } };
+				timerfd_settime(wall_fd, 0, &grace, NULL);
+				if (sv->wall_exceeded && since(&sv->start) > l->wall_time + 0.9)
+					kill(sv->init, SIGKILL);
+			}
+		}
+		if (p[2].revents & POLLIN) {
+			on_sup_message(sup, sv);
+			if (sv->program > 0 && !sv->has_cpu_timer && (l->set & JAIL_LIM_CPU_TIME) &&
+			    start_cpu_timer(sv, l->cpu_time) < 0)
+				kill(sv->init, SIGKILL);
+		}
+		if (p[3].revents & (POLLIN | POLLHUP)) {
+			if (read(report_fd, &sv->report, sizeof(sv->report)) == (ssize_t)sizeof(sv->report))
+				sv->reported = true;
+			p[3].fd = -1;
+			int st;
+			if (waitpid(sv->init, &st, 0) == sv->init)
+				init_done = true;
+		}
+		if (sv->listener >= 0 && (p[4].revents & POLLIN))
+			on_notification(sv);
+	}
+	return 0;
+}
+
+static const char *signal_name(int sig, char *buf, size_t len)
+{
+	snprintf(buf, len, "SIG%s", sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
+	return buf;
+}
+
+/* The verdict, the status and the message, from what happened. */
+static void judge(const struct supervision *sv, const struct jail_limits *l, bool is_static,
+		  struct run_result *r)
+{
+	int st = sv->report.wait_status;
+	char sig[32];
+
+	r->user_time = (double)sv->report.usage.ru_utime.tv_sec + sv->report.usage.ru_utime.tv_usec / 1e6;
+	r->sys_time = (double)sv->report.usage.ru_stime.tv_sec + sv->report.usage.ru_stime.tv_usec / 1e6;
+	r->cpu_time = r->user_time + r->sys_time;
+	r->memory_kib = sv->report.usage.ru_maxrss;
+	r->limits_by = "rlimit";
+	if (sv->reported && WIFEXITED(st)) {
+		r->exited = true;
+		r->exit_code = WEXITSTATUS(st);
+		r->status = r->exit_code;
+	} else if (sv->reported && WIFSIGNALED(st)) {
+		r->signal = WTERMSIG(st);
+		r->status = 128 + r->signal;
+	}
+	if (sv->child_failed) {
+		r->verdict = "internal_error";
+		r->status = sv->child_status ? sv->child_status : JAILCTL_EXIT_FAILURE;
+		snprintf(r->message, sizeof(r->message), "could not start the program: %s", sv->child_error);
+	} else if (sv->forbidden) {
+		r->verdict = "forbidden_syscall";
+		r->forbidden = true;
+		r->call = sv->call;
+		r->status = 128 + SIGSYS;
+		snprintf(r->message, sizeof(r->message), "stopped: %s", sv->call.words);
+	} else if (sv->cpu_exceeded || (r->signal == SIGXCPU) ||
+		   ((l->set & JAIL_LIM_CPU_TIME) && r->cpu_time >= l->cpu_time && r->signal == SIGKILL)) {
+		r->verdict = "cpu_time_limit";
+		r->status = 124;
+		snprintf(r->message, sizeof(r->message), "stopped: the program used more than %g s of CPU time",
+			 l->cpu_time);
+	} else if (sv->wall_exceeded) {
+		r->verdict = "wall_time_limit";
+		r->status = 124;
+		snprintf(r->message, sizeof(r->message), "stopped: the program ran longer than %g s "
+			 "(waiting, sleeping or blocked)", l->wall_time);
+	} else if (!sv->reported) {
+		r->verdict = "internal_error";
+		r->status = JAILCTL_EXIT_FAILURE;
+		snprintf(r->message, sizeof(r->message), "the sandbox ended without a report");
+	} else if (r->signal == SIGXFSZ) {
+		r->verdict = "output_limit";
+		snprintf(r->message, sizeof(r->message), "stopped: the program wrote more than the file size limit");
+	} else if (!is_static && !sv->confined) {
+		/* ld.so only warns when a preload fails: such a run never counts. */
+		r->verdict = "internal_error";
+		r->status = JAILCTL_EXIT_FAILURE;
+		snprintf(r->message, sizeof(r->message), "libjail did not confirm the policy (the preload did "
+			 "not take effect); the program ran under jailctl's filter alone");
+	} else if (r->signal > 0) {
+		r->verdict = "signal";
+		snprintf(r->message, sizeof(r->message), "the program was killed by %s (%s)",
+			 signal_name(r->signal, sig, sizeof(sig)), strsignal(r->signal));
+	} else if (r->exit_code != 0) {
+		r->verdict = "runtime_error";
+		snprintf(r->message, sizeof(r->message), "the program exited with status %d", r->exit_code);
+	} else {
+		r->verdict = "ok";
+	}
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_options o;
+	struct jail_policy policy;
+	struct jail_err err = { { 0 } };
+	struct program prog;
+	struct sandbox s = { .fd_in = -1, .fd_out = -1, .fd_err = -1 };
+	struct supervision sv = { .pidfd = -1, .listener = -1 };
+	struct run_result r = { 0 };
+	const char *config;
+	int rc, sup[2], report_fd, one = 1;
+	sigset_t mask;
+
+	if (run_options_parse(argc, argv, &o) < 0)
+		return JAILCTL_EXIT_FAILURE;
+	if (o.library == NULL)
+		o.library = JAIL_DEFAULT_LIBRARY;
+	config = o.policy.config ? o.policy.config : JAIL_DEFAULT_CONFIG;
+	o.policy.config = config;
+	if (o.policy.action != NULL && strcmp(o.policy.action, "log") == 0) {
+		fprintf(stderr, "jailctl: --action log: use jailctl learn to see the calls a program makes\n");
+		return JAILCTL_EXIT_FAILURE;
+	}
+	if (policy_load(&o.policy, &policy, &err) < 0) {
+		fprintf(stderr, "jailctl: %s\n", err.msg);
+		return JAILCTL_EXIT_FAILURE;
+	}
+	if (policy.action.kind == JAIL_ACT_LOG) {
+		fprintf(stderr, "jailctl: the profile's action is log: use jailctl learn\n");
+		return JAILCTL_EXIT_FAILURE;
+	}
+	rc = program_find(o.argv[0], &prog);
+	if (rc != 0)
+		return rc;
+	if (!prog.is_static && access(o.library, R_OK) < 0) {
+		fprintf(stderr, "jailctl: --library %s: %s\n", o.library, strerror(errno));
+		return JAILCTL_EXIT_FAILURE;
+	}
+	s.limits = policy.limits;
+	limits_override(&s.limits, &o.limits);
+	if (!(o.limits.set & JAIL_LIM_WALL_TIME) && (o.limits.set & JAIL_LIM_CPU_TIME))
+		s.limits.wall_time = 3 * s.limits.cpu_time;
+	else if (!(s.limits.set & JAIL_LIM_WALL_TIME))
+		s.limits.wall_time = (s.limits.set & JAIL_LIM_CPU_TIME) ? 3 * s.limits.cpu_time : 3600;
+	s.limits.set |= JAIL_LIM_WALL_TIME;
+	if (choose_user(&o, &s) < 0)
+		return JAILCTL_EXIT_FAILURE;
+	s.fd_in = open_redirect(o.stdin_path, O_RDONLY, "--stdin");
+	s.fd_out = open_redirect(o.stdout_path, O_WRONLY | O_CREAT | O_TRUNC, "--stdout");
+	s.fd_err = open_redirect(o.stderr_path, O_WRONLY | O_CREAT | O_TRUNC, "--stderr");
+	if (s.fd_in == -2 || s.fd_out == -2 || s.fd_err == -2)
+		return JAILCTL_EXIT_FAILURE;
+	s.path = prog.path;
+	s.exec_path = prog.path;
+	s.argv = o.argv;
+	s.envp = program_env(&o, config, !prog.is_static);
+	if (s.envp == NULL) {
+		fprintf(stderr, "jailctl: out of memory\n");
+		return JAILCTL_EXIT_FAILURE;
+	}
+	if (preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &s.preexec, &err) < 0) {
+		fprintf(stderr, "jailctl: %s\n", err.msg);
+		return JAILCTL_EXIT_FAILURE;
+	}
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sup) < 0 ||
+	    setsockopt(sup[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0) {
+		fprintf(stderr, "jailctl: socketpair: %s\n", strerror(errno));
+		return JAILCTL_EXIT_FAILURE;
+	}
+	s.sup_fd = sup[1];
+	/* Signals arrive through signalfd; the children get the default dispositions back. */
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGCHLD);
+	sigaddset(&mask, SIGRTMIN);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGHUP);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &sv.start);
+	sv.init = sandbox_start(&s, &report_fd);
+	if (sv.init < 0)
+		return JAILCTL_EXIT_FAILURE;
+	close(sup[1]);
+	rc = supervise(&sv, sup[0], report_fd, &s.limits);
+	r.wall_time = since(&sv.start);
+	if (rc < 0) {
+		kill(sv.init, SIGKILL);
+		waitpid(sv.init, NULL, 0);
+		r.verdict = "internal_error";
+		r.status = JAILCTL_EXIT_FAILURE;
+		snprintf(r.message, sizeof(r.message), "supervision failed");
+	} else {
+		judge(&sv, &s.limits, prog.is_static, &r);
+	}
+	if (r.message[0] && !o.quiet)
+		fprintf(stderr, "jailctl: %s\n", r.message);
+	if (o.stats_path != NULL && stats_write(&r, o.stats_path) < 0 && r.status == 0)
+		r.status = JAILCTL_EXIT_FAILURE;
+	return r.status;
+}

@@ -1,0 +1,107 @@
+#include "config.h"
+
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "entry.h"
+#include "preexec.h"
+
+/*
+ * What ld.so and libjail's constructor call before the policy is in force
+ * (strace of dynamic C, C++ and python3 programs under jailctl). It stays
+ * allowed for the program's life: nothing here opens for writing, starts a
+ * process, or reaches the network.
+ */
+static const char loader_calls[] =
+	"read:pread64:write:writev:close:fstat:newfstatat:lseek:access:faccessat:readlink:"
+	"openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY):getcwd:"
+	"mmap:mprotect:munmap:brk:madvise:arch_prctl:set_tid_address:set_robust_list:rseq:"
+	"prlimit64(arg2 == 0):getrlimit:getrandom:getpid:gettid:sysinfo:"
+	"futex(arg1 == FUTEX_WAKE|FUTEX_PRIVATE_FLAG):memfd_create:ftruncate:"
+	"fcntl(arg1 == F_GETFD || arg1 == F_DUPFD_CLOEXEC):"
+	"prctl(arg0 == PR_SET_NO_NEW_PRIVS || arg0 == PR_GET_SECCOMP):"
+	"exit:exit_group:rt_sigreturn:rt_sigaction:rt_sigprocmask";
+
+/* A filter loaded later must not bring a listener of its own, which could answer for ours. */
+#define NEW_LISTENER "8" /* SECCOMP_FILTER_FLAG_NEW_LISTENER */
+
+static int seccomp_nr(void)
+{
+	return seccomp_syscall_resolve_name("seccomp");
+}
+
+/* A deny list keeps none of the loader's calls before execve (libjail enforces them after). */
+static int spare_loader_calls(struct jail_ruleset *deny, struct jail_err *err)
+{
+	struct jail_ruleset loader = { 0 };
+
+	if (entry_list_parse(loader_calls, &loader, "jailctl: pre-exec filter", err) < 0)
+		return -1;
+	for (size_t i = 0; i < loader.n; i++)
+		ruleset_remove(deny, loader.rule[i].nr);
+	ruleset_free(&loader);
+	return 0;
+}
+
+static int add(struct jail_ruleset *rs, const char *entries, struct jail_err *err)
+{
+	struct jail_ruleset more = { 0 };
+	int rc = entry_list_parse(entries, &more, "jailctl: pre-exec filter", err);
+
+	if (rc == 0 && ruleset_merge(rs, &more) < 0) {
+		jail_err_set(err, "jailctl: pre-exec filter", "out of memory");
+		rc = -1;
+	}
+	ruleset_free(&more);
+	return rc;
+}
+
+static int subtract(struct jail_ruleset *rs, const char *entries, struct jail_err *err)
+{
+	struct jail_ruleset less = { 0 };
+	int rc = entry_list_parse(entries, &less, "jailctl: pre-exec filter", err);
+
+	if (rc == 0)
+		rc = ruleset_subtract(rs, &less, "jailctl: pre-exec filter", err);
+	ruleset_free(&less);
+	return rc;
+}
+
+int preexec_build(const struct jail_policy *policy, bool is_static, const char *exec_path,
+		  int sup_fd, struct jail_bpf *out, struct jail_err *err)
+{
+	struct jail_policy pre = { .action = { .kind = JAIL_ACT_LOG }, .allow_mode = policy->allow_mode };
+	char ours[200];
+	int rc = -1;
+
+	/* Our own calls between loading it and execve, and that one execve. */
+	snprintf(ours, sizeof(ours), "sendmsg(arg0 == %d):close:execve(arg0 == %llu)", sup_fd,
+		 (unsigned long long)(uintptr_t)exec_path);
+	if (ruleset_merge(&pre.rules, &policy->rules) < 0) {
+		jail_err_set(err, "jailctl: pre-exec filter", "out of memory");
+		goto out;
+	}
+	if (policy->allow_mode) {
+		if (add(&pre.rules, ours, err) < 0 ||
+		    (!is_static && add(&pre.rules, loader_calls, err) < 0))
+			goto out;
+		/* seccomp only without a listener (libjail needs none; libseccomp probes with NULL). */
+		if (ruleset_find(&pre.rules, seccomp_nr()) != NULL || !is_static) {
+			ruleset_remove(&pre.rules, seccomp_nr());
+			if (add(&pre.rules, "seccomp(arg1 & " NEW_LISTENER " == 0 || arg2 == 0)", err) < 0)
+				goto out;
+		}
+	} else {
+		/* A deny list: what we need must not be in it, and a listener is. */
+		if (subtract(&pre.rules, ours, err) < 0 ||
+		    (!is_static && spare_loader_calls(&pre.rules, err) < 0) ||
+		    add(&pre.rules, "seccomp(arg1 & " NEW_LISTENER " == " NEW_LISTENER " && arg2 != 0)", err) < 0)
+			goto out;
+	}
+	rc = filter_build(&pre, out, err);
+out:
+	ruleset_free(&pre.rules);
+	return rc;
+}

@@ -1,0 +1,20 @@
+/*
+ * jailctl's own filter, loaded in the child before execve and kept for the
+ * program's whole life: the policy, plus what the dynamic loader and
+ * libjail's constructor need, plus exactly one execve (of the program).
+ * A violation is a user notification: jailctl names the call and kills.
+ */
+#ifndef JAILCTL_PREEXEC_H
+#define JAILCTL_PREEXEC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "filter.h"
+#include "policy.h"
+
+/* exec_path: the string the child passes to execve, at the same address there. */
+int preexec_build(const struct jail_policy *policy, bool is_static, const char *exec_path,
+		  int sup_fd, struct jail_bpf *out, struct jail_err *err);
+
+#endif

@@ -1,0 +1,24 @@
+/* The options of `jailctl run` (and `learn`), parsed; see jailctl(1). */
+#ifndef JAILCTL_RUN_OPTIONS_H
+#define JAILCTL_RUN_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "limits.h"
+#include "policy.h"
+
+struct run_options {
+	struct jail_policy_source policy; /* -c -p -a -d -A, as the environment would give them */
+	struct jail_limits limits;        /* -t -w -m -s -P -f -n: override the profile's */
+	const char *stdin_path, *stdout_path, *stderr_path;
+	const char *stats_path;           /* -S: FILE, "-" for standard error, NULL for none */
+	const char *user;                 /* -u; NULL: nobody when root, else the caller */
+	const char *library;              /* --library */
+	bool quiet;
+	char **argv;                      /* PROGRAM [ARG...] */
+};
+
+/* Returns 0, or -1 after a "jailctl: ..." message (status 125). */
+int run_options_parse(int argc, char **argv, struct run_options *o);
+
+#endif

@@ -1,0 +1,193 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/close_range.h>
+#include <linux/seccomp.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sandbox.h"
+#include "supervisor.h"
+
+/* Before execve nothing can be said on a redirected stderr: the reason goes to jailctl. */
+_Noreturn static void child_fail(int sup_fd, int status, const char *what)
+{
+	char msg[300];
+	int n = snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s: %s", status, what, strerror(errno));
+
+	if (send(sup_fd, msg, (size_t)n, MSG_NOSIGNAL) < 0) {
+		/* jailctl is gone; the status says enough. */
+	}
+	_exit(status);
+}
+
+static void move_fd(int sup_fd, int from, int to)
+{
+	if (from >= 0 && from != to && dup2(from, to) < 0)
+		child_fail(sup_fd, 125, "dup2");
+}
+
+/* The program: everything but the policy's own filter happens here, then execve. */
+_Noreturn static void run_program(struct sandbox *s)
+{
+	struct jail_err err = { { 0 } };
+	int notify_fd = -1;
+
+	if (setsid() < 0)
+		child_fail(s->sup_fd, 125, "setsid");
+	move_fd(s->sup_fd, s->fd_in, 0);
+	move_fd(s->sup_fd, s->fd_out, 1);
+	move_fd(s->sup_fd, s->fd_err, 2);
+	/* Only 0, 1, 2 and the supervisor socket, as descriptor 3, go on. */
+	if (s->sup_fd != SANDBOX_SUP_FD) {
+		if (dup2(s->sup_fd, SANDBOX_SUP_FD) < 0)
+			child_fail(s->sup_fd, 125, "dup2");
+		s->sup_fd = SANDBOX_SUP_FD;
+	} else if (fcntl(s->sup_fd, F_SETFD, 0) < 0) {
+		child_fail(s->sup_fd, 125, "fcntl");
+	}
+	if (syscall(SYS_close_range, SANDBOX_SUP_FD + 1, ~0U, 0) < 0)
+		child_fail(s->sup_fd, 125, "close_range");
+	if (s->drop_user && (setgroups(0, NULL) < 0 || setgid(s->gid) < 0 || setuid(s->uid) < 0))
+		child_fail(s->sup_fd, 125, "dropping privileges");
+	/* RLIMIT_CPU is only a backstop, a second past jailctl's own timer. */
+	if (s->limits.set & JAIL_LIM_CPU_TIME)
+		s->limits.cpu_time += 1;
+	if (limits_apply(&s->limits, &err) < 0) {
+		errno = 0;
+		child_fail(s->sup_fd, 125, err.msg);
+	}
+	if (filter_load(&s->preexec, true, &notify_fd, &err) < 0)
+		child_fail(s->sup_fd, 125, err.msg);
+	/* From here the pre-exec filter holds: sendmsg on sup_fd, close and the first execve pass. */
+	if (supervisor_send(s->sup_fd, JAIL_SUPERVISOR_PREEXEC, notify_fd, &err) < 0)
+		_exit(125);
+	close(notify_fd);
+	execve(s->exec_path, s->argv, s->envp);
+	child_fail(s->sup_fd, errno == ENOENT ? 127 : 126, "execve");
+}
+
+/* PID 1 of the namespace: starts the program, reaps everything, reports, kills the rest. */
+_Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
+{
+	struct sandbox_report rep = { 0 };
+	char go;
+	pid_t program;
+
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		_exit(125);
+	/* jailctl writes one byte when the namespace is ready; EOF means it died. */
+	if (read(go_fd, &go, 1) != 1)
+		_exit(125);
+	close(go_fd);
+	program = fork();
+	if (program < 0)
+		_exit(125);
+	if (program == 0) {
+		close(report_fd);
+		run_program(s);
+	}
+	close(s->sup_fd);
+	for (;;) {
+		int st;
+		struct rusage ru;
+		pid_t p = wait4(-1, &st, 0, &ru);
+		if (p < 0 && errno == EINTR)
+			continue;
+		if (p < 0)
+			_exit(125);
+		if (p == program) {
+			rep.wait_status = st;
+			rep.usage = ru;
+			break;
+		}
+	}
+	/* Whatever the program left behind goes with it. */
+	kill(-1, SIGKILL);
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
+	if (write(report_fd, &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
+		_exit(125);
+	_exit(0);
+}
+
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* Unprivileged: our uid and gid, and only them, inside the new user namespace. */
+static int map_ids(pid_t pid)
+{
+	char path[64], map[64];
+
+	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)getuid(), (unsigned)getuid());
+	snprintf(path, sizeof(path), "/proc/%d/uid_map", (int)pid);
+	if (write_file(path, map) < 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/setgroups", (int)pid);
+	if (write_file(path, "deny") < 0)
+		return -1;
+	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)getgid(), (unsigned)getgid());
+	snprintf(path, sizeof(path), "/proc/%d/gid_map", (int)pid);
+	return write_file(path, map);
+}
+
+pid_t sandbox_start(struct sandbox *s, int *report_fd)
+{
+	int go[2], report[2];
+	unsigned long flags = CLONE_NEWPID | SIGCHLD | (s->userns ? CLONE_NEWUSER : 0);
+	pid_t pid;
+
+	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0) {
+		fprintf(stderr, "jailctl: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	/* fork(), but into new namespaces; jailctl has no threads, so this is safe. */
+	pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, 0);
+	if (pid < 0) {
+		fprintf(stderr, "jailctl: cannot make a PID namespace%s: %s\n",
+			s->userns ? " (in a user namespace)" : "", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		close(go[1]);
+		close(report[0]);
+		run_init(s, go[0], report[1]);
+	}
+	close(go[0]);
+	close(report[1]);
+	if (s->userns && map_ids(pid) < 0) {
+		fprintf(stderr, "jailctl: writing the user namespace's id maps: %s\n", strerror(errno));
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	if (write(go[1], "g", 1) != 1) {
+		fprintf(stderr, "jailctl: starting init: %s\n", strerror(errno));
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	close(go[1]);
+	*report_fd = report[0];
+	return pid;
+}

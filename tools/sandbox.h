@@ -1,0 +1,43 @@
+/*
+ * The processes jailctl starts: an init in a new PID namespace (so that
+ * killing it kills every descendant, and it dies with jailctl), and under
+ * it the program, which gets its limits, redirections, user and pre-exec
+ * seccomp filter before it executes PROGRAM.
+ */
+#ifndef JAILCTL_SANDBOX_H
+#define JAILCTL_SANDBOX_H
+
+#include <stdbool.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+
+#include "filter.h"
+#include "limits.h"
+
+/* The supervisor socket's number in the program (JAIL_SUPERVISOR_FD). */
+#define SANDBOX_SUP_FD 3
+
+struct sandbox {
+	const char *path;            /* the program */
+	char **argv, **envp;
+	struct jail_limits limits;
+	struct jail_bpf preexec;     /* built by the parent; its execve rule names exec_path */
+	const char *exec_path;       /* the string whose address the filter allows execve with */
+	int fd_in, fd_out, fd_err;   /* redirections, or -1 */
+	int sup_fd;                  /* the child's end of the supervisor socket */
+	bool drop_user;
+	uid_t uid;
+	gid_t gid;
+	bool userns;                 /* unprivileged: a user namespace maps our uid to itself */
+};
+
+/* What init reports when the program has ended (over a pipe). */
+struct sandbox_report {
+	int wait_status;
+	struct rusage usage;
+};
+
+/* Starts init; returns its pid, with *report_fd the pipe its report comes on. */
+pid_t sandbox_start(struct sandbox *s, int *report_fd);
+
+#endif

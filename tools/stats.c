@@ -1,0 +1,97 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stats.h"
+
+/* Strings here are ours or already made printable (describe.c); quotes and backslashes escaped anyway. */
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		if ((unsigned char)*s < 0x20)
+			fprintf(f, "\\u%04x", (unsigned char)*s);
+		else
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void write_json(FILE *f, const struct run_result *r)
+{
+	fputs("{\"verdict\": ", f);
+	json_string(f, r->verdict);
+	if (r->exited)
+		fprintf(f, ", \"exit_code\": %d", r->exit_code);
+	else
+		fputs(", \"exit_code\": null", f);
+	if (r->signal > 0) {
+		char name[32];
+		snprintf(name, sizeof(name), "SIG%s", sigabbrev_np(r->signal) ? sigabbrev_np(r->signal) : "UNKNOWN");
+		fputs(", \"signal\": ", f);
+		json_string(f, name);
+	} else {
+		fputs(", \"signal\": null", f);
+	}
+	fprintf(f, ", \"cpu_time\": %.6f, \"user_time\": %.6f, \"sys_time\": %.6f, \"wall_time\": %.6f",
+		r->cpu_time, r->user_time, r->sys_time, r->wall_time);
+	fprintf(f, ", \"memory\": %ld, \"limits_by\": ", r->memory_kib);
+	json_string(f, r->limits_by ? r->limits_by : "rlimit");
+	if (r->forbidden) {
+		fputs(", \"syscall\": {\"name\": ", f);
+		json_string(f, r->call.name);
+		fprintf(f, ", \"number\": %d", r->call.number);
+		if (r->call.path[0]) {
+			fputs(", \"path\": ", f);
+			json_string(f, r->call.path);
+		}
+		fputs("}", f);
+	} else {
+		fputs(", \"syscall\": null", f);
+	}
+	fputs(", \"message\": ", f);
+	json_string(f, r->message);
+	fprintf(f, ", \"exit_status\": %d}\n", r->status);
+}
+
+int stats_write(const struct run_result *r, const char *path)
+{
+	char tmp[4200];
+	FILE *f;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		write_json(stderr, r);
+		return fflush(stderr) == 0 ? 0 : -1;
+	}
+	/* A temporary file beside it, then rename: a reader sees all of it or none. */
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {
+		fprintf(stderr, "jailctl: --stats %s: path too long\n", path);
+		return -1;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0 || fchmod(fd, 0644) < 0 || (f = fdopen(fd, "w")) == NULL) {
+		fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		return -1;
+	}
+	write_json(f, r);
+	if (fflush(f) != 0 || fsync(fd) < 0 || fclose(f) != 0 || rename(tmp, path) < 0) {
+		fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
