@@ -134,18 +134,19 @@ static void kill_program(struct supervision *sv)
 		kill(sv->init, SIGKILL);
 }
 
-static void on_sup_message(int sup, struct supervision *sv)
+/* Returns false when no message was waiting. */
+static bool on_sup_message(int sup, struct supervision *sv)
 {
 	char buf[400], control[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
 	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) - 1 };
 	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
 			      .msg_controllen = sizeof(control) };
-	ssize_t n = recvmsg(sup, &msg, MSG_CMSG_CLOEXEC);
+	ssize_t n = recvmsg(sup, &msg, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
 	int fd = -1;
 	pid_t sender = 0;
 
 	if (n <= 0)
-		return;
+		return false;
 	buf[n] = '\0';
 	for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
 		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
@@ -160,7 +161,7 @@ static void on_sup_message(int sup, struct supervision *sv)
 		sv->listener = fd;
 		sv->program = sender;
 		sv->pidfd = (int)syscall(SYS_pidfd_open, sender, 0);
-		return;
+		return true;
 	}
 	if (fd >= 0)
 		close(fd); /* nothing else may bring a descriptor */
@@ -172,6 +173,7 @@ static void on_sup_message(int sup, struct supervision *sv)
 		sv->child_status = (int)strtol(buf + 15, &rest, 10);
 		snprintf(sv->child_error, sizeof(sv->child_error), "%s", *rest == ':' ? rest + 1 : rest);
 	}
+	return true;
 }
 
 /* A notification from our filter: the one execve of the program passes; anything else is a violation. */
@@ -287,8 +289,10 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 					kill(sv->init, SIGKILL);
 			}
 		}
-		if (p[2].revents & POLLIN) {
-			on_sup_message(sup, sv);
+		/* Every message that came before the report counts: drain them all. */
+		if ((p[2].revents & POLLIN) || (p[3].revents & (POLLIN | POLLHUP))) {
+			while (on_sup_message(sup, sv))
+				;
 			if (sv->program > 0 && !sv->has_cpu_timer && (l->set & JAIL_LIM_CPU_TIME) &&
 			    start_cpu_timer(sv, l->cpu_time) < 0)
 				kill(sv->init, SIGKILL);
@@ -439,10 +443,15 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "jailctl: out of memory\n");
 		return JAILCTL_EXIT_FAILURE;
 	}
-	if (preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &s.preexec, &err) < 0) {
+	/* Built here to report a mistake early; the child builds its own (SELF_PID). */
+	struct jail_bpf check_bpf;
+	if (preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &check_bpf, &err) < 0) {
 		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return JAILCTL_EXIT_FAILURE;
 	}
+	filter_bpf_free(&check_bpf);
+	s.policy = &o.policy;
+	s.is_static = prog.is_static;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sup) < 0 ||
 	    setsockopt(sup[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0) {
 		fprintf(stderr, "jailctl: socketpair: %s\n", strerror(errno));

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "preexec.h"
 #include "sandbox.h"
 #include "supervisor.h"
 
@@ -23,7 +24,8 @@
 _Noreturn static void child_fail(int sup_fd, int status, const char *what)
 {
 	char msg[300];
-	int n = snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s: %s", status, what, strerror(errno));
+	int n = errno ? snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s: %s", status, what, strerror(errno))
+		      : snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s", status, what);
 
 	if (send(sup_fd, msg, (size_t)n, MSG_NOSIGNAL) < 0) {
 		/* jailctl is gone; the status says enough. */
@@ -41,6 +43,8 @@ static void move_fd(int sup_fd, int from, int to)
 _Noreturn static void run_program(struct sandbox *s)
 {
 	struct jail_err err = { { 0 } };
+	struct jail_policy policy;
+	struct jail_bpf preexec;
 	int notify_fd = -1;
 
 	if (setsid() < 0)
@@ -67,7 +71,13 @@ _Noreturn static void run_program(struct sandbox *s)
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}
-	if (filter_load(&s->preexec, true, &notify_fd, &err) < 0)
+	/* Built here, where SELF_PID is the program's own PID (it stays so across execve). */
+	if (policy_load(s->policy, &policy, &err) < 0 ||
+	    preexec_build(&policy, s->is_static, s->exec_path, SANDBOX_SUP_FD, &preexec, &err) < 0) {
+		errno = 0;
+		child_fail(s->sup_fd, 125, err.msg);
+	}
+	if (filter_load(&preexec, true, &notify_fd, &err) < 0)
 		child_fail(s->sup_fd, 125, err.msg);
 	/* From here the pre-exec filter holds: sendmsg on sup_fd, close and the first execve pass. */
 	if (supervisor_send(s->sup_fd, JAIL_SUPERVISOR_PREEXEC, notify_fd, &err) < 0)

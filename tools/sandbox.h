@@ -13,6 +13,7 @@
 
 #include "filter.h"
 #include "limits.h"
+#include "policy.h"
 
 /* The supervisor socket's number in the program (JAIL_SUPERVISOR_FD). */
 #define SANDBOX_SUP_FD 3
@@ -21,7 +22,8 @@ struct sandbox {
 	const char *path;            /* the program */
 	char **argv, **envp;
 	struct jail_limits limits;
-	struct jail_bpf preexec;     /* built by the parent; its execve rule names exec_path */
+	const struct jail_policy_source *policy; /* read again in the program's process (SELF_PID) */
+	bool is_static;
 	const char *exec_path;       /* the string whose address the filter allows execve with */
 	int fd_in, fd_out, fd_err;   /* redirections, or -1 */
 	int sup_fd;                  /* the child's end of the supervisor socket */

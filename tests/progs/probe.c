@@ -129,6 +129,15 @@ int main(int argc, char **argv)
 		printf("setrlimit=%s\n", r == 0 ? "ok" : strerrorname_np(errno));
 		return 0;
 	}
+	if (strcmp(cmd, "exit") == 0)
+		return atoi(arg);
+	if (strcmp(cmd, "exec") == 0) {
+		/* exec PATH: runs PATH -c "echo pwned > $EXEC_MARKER" (a shell). */
+		char *args[] = { (char *)arg, "-c", "echo pwned > \"$EXEC_MARKER\"", NULL };
+		execv(arg, args);
+		printf("exec: %s\n", strerror(errno));
+		return 1;
+	}
 	if (strcmp(cmd, "abort") == 0)
 		abort();
 	if (strcmp(cmd, "tgkill") == 0) {
