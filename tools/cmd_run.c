@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cgroup.h"
 #include "commands.h"
 #include "describe.h"
 #include "preexec.h"
@@ -49,6 +50,7 @@ struct supervision {
 	struct sandbox_report report;
 	bool reported;
 	struct timespec start;
+	const struct cgroup *cg;
 	timer_t cpu_timer;
 	bool has_cpu_timer;
 };
@@ -241,7 +243,13 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 	sigaddset(&mask, SIGHUP);
 	sfd = signalfd(-1, &mask, SFD_CLOEXEC);
 	wall_fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
-	if (sfd < 0 || wall_fd < 0) {
+	/* The CPU timer sees the program; every 10 ms the cgroup tells about its descendants. */
+	int tree_fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+	struct itimerspec tick = { .it_value = { 0, 10000000 }, .it_interval = { 0, 10000000 } };
+	if (tree_fd >= 0 && sv->cg->version != 0 && (l->set & JAIL_LIM_CPU_TIME) &&
+	    cgroup_cpu_seconds(sv->cg) >= 0)
+		timerfd_settime(tree_fd, 0, &tick, NULL);
+	if (sfd < 0 || wall_fd < 0 || tree_fd < 0) {
 		fprintf(stderr, "jailctl: signalfd/timerfd: %s\n", strerror(errno));
 		return -1;
 	}
@@ -252,12 +260,12 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 		return -1;
 	}
 	while (!init_done) {
-		struct pollfd p[5] = {
+		struct pollfd p[6] = {
 			{ .fd = sfd, .events = POLLIN }, { .fd = wall_fd, .events = POLLIN },
 			{ .fd = sup, .events = POLLIN }, { .fd = report_fd, .events = POLLIN },
-			{ .fd = sv->listener, .events = POLLIN },
+			{ .fd = sv->listener, .events = POLLIN }, { .fd = tree_fd, .events = POLLIN },
 		};
-		if (poll(p, 5, -1) < 0) {
+		if (poll(p, 6, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			fprintf(stderr, "jailctl: poll: %s\n", strerror(errno));
@@ -307,7 +315,18 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 		}
 		if (sv->listener >= 0 && (p[4].revents & POLLIN))
 			on_notification(sv);
+		if (p[5].revents & POLLIN) {
+			uint64_t ticks;
+			if (read(tree_fd, &ticks, sizeof(ticks)) > 0 && !sv->cpu_exceeded &&
+			    cgroup_cpu_seconds(sv->cg) >= l->cpu_time) {
+				sv->cpu_exceeded = true;
+				kill(sv->init, SIGKILL);
+			}
+		}
 	}
+	close(sfd);
+	close(wall_fd);
+	close(tree_fd);
 	return 0;
 }
 
@@ -329,6 +348,17 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 	r->cpu_time = r->user_time + r->sys_time;
 	r->memory_kib = sv->report.usage.ru_maxrss;
 	r->limits_by = "rlimit";
+	bool oom_killed = false, memory_hit = false;
+	if (sv->cg->version != 0) {
+		long peak = cgroup_memory_peak_kib(sv->cg);
+		double tree_cpu = cgroup_cpu_seconds(sv->cg);
+		r->limits_by = "cgroup";
+		if (peak >= 0)
+			r->memory_kib = peak;
+		if (tree_cpu > r->cpu_time)
+			r->cpu_time = tree_cpu;
+		memory_hit = (l->set & JAIL_LIM_MEMORY) && cgroup_memory_hit(sv->cg, &oom_killed);
+	}
 	if (sv->reported && WIFEXITED(st)) {
 		r->exited = true;
 		r->exit_code = WEXITSTATUS(st);
@@ -358,6 +388,14 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		r->status = 124;
 		snprintf(r->message, sizeof(r->message), "stopped: the program ran longer than %g s "
 			 "(waiting, sleeping or blocked)", l->wall_time);
+	} else if (sv->reported && (oom_killed || (memory_hit && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) ||
+				    (sv->cg->version == 0 && (l->set & JAIL_LIM_MEMORY) &&
+				     !(WIFEXITED(st) && WEXITSTATUS(st) == 0) &&
+				     (uint64_t)r->memory_kib * 1024 >= l->memory / 2))) {
+		/* Killed, crashed or failed while at its limit. Without a cgroup, a guess: half of it in use. */
+		r->verdict = "memory_limit";
+		snprintf(r->message, sizeof(r->message), "stopped: the program needed more than %llu MiB of memory",
+			 (unsigned long long)(l->memory >> 20));
 	} else if (!sv->reported) {
 		r->verdict = "internal_error";
 		r->status = JAILCTL_EXIT_FAILURE;
@@ -466,10 +504,20 @@ int cmd_run(int argc, char **argv)
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGHUP);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
+	struct cgroup cg = { 0 };
+	char cg_why[600];
+	if (cgroup_create(&cg, (s.limits.set & JAIL_LIM_MEMORY) ? s.limits.memory : 0,
+			  (s.limits.set & JAIL_LIM_PROCESSES) ? s.limits.processes : 0, cg_why, sizeof(cg_why)) < 0 &&
+	    getenv("JAILCTL_DEBUG") != NULL)
+		fprintf(stderr, "jailctl: no cgroup, rlimits instead: %s\n", cg_why);
+	s.cg = &cg;
+	sv.cg = &cg;
 	clock_gettime(CLOCK_MONOTONIC, &sv.start);
 	sv.init = sandbox_start(&s, &report_fd);
-	if (sv.init < 0)
+	if (sv.init < 0) {
+		cgroup_destroy(&cg);
 		return JAILCTL_EXIT_FAILURE;
+	}
 	close(sup[1]);
 	rc = supervise(&sv, sup[0], report_fd, &s.limits);
 	r.wall_time = since(&sv.start);
@@ -482,6 +530,7 @@ int cmd_run(int argc, char **argv)
 	} else {
 		judge(&sv, &s.limits, prog.is_static, &r);
 	}
+	cgroup_destroy(&cg);
 	if (r.message[0] && !o.quiet)
 		fprintf(stderr, "jailctl: %s\n", r.message);
 	if (o.stats_path != NULL && stats_write(&r, o.stats_path) < 0 && r.status == 0)

@@ -62,11 +62,17 @@ _Noreturn static void run_program(struct sandbox *s)
 	}
 	if (syscall(SYS_close_range, SANDBOX_SUP_FD + 1, ~0U, 0) < 0)
 		child_fail(s->sup_fd, 125, "close_range");
+	/* Into the run's cgroup while still privileged; memory charged from here is the program's. */
+	if (cgroup_join_self(s->cg) < 0)
+		child_fail(s->sup_fd, 125, "joining the run's cgroup");
 	if (s->drop_user && (setgroups(0, NULL) < 0 || setgid(s->gid) < 0 || setuid(s->uid) < 0))
 		child_fail(s->sup_fd, 125, "dropping privileges");
 	/* RLIMIT_CPU is only a backstop, a second past jailctl's own timer. */
 	if (s->limits.set & JAIL_LIM_CPU_TIME)
 		s->limits.cpu_time += 1;
+	/* The cgroup holds memory and processes for the whole tree; no rlimit second-guesses it. */
+	if (s->cg->version != 0)
+		s->limits.set &= ~(unsigned)(JAIL_LIM_MEMORY | JAIL_LIM_PROCESSES);
 	if (limits_apply(&s->limits, &err) < 0) {
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);

@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
+#include "cgroup.h"
 #include "filter.h"
 #include "limits.h"
 #include "policy.h"
@@ -31,6 +32,7 @@ struct sandbox {
 	uid_t uid;
 	gid_t gid;
 	bool userns;                 /* unprivileged: a user namespace maps our uid to itself */
+	const struct cgroup *cg;     /* the run's cgroup (version 0: none, rlimits instead) */
 };
 
 /* What init reports when the program has ended (over a pipe). */

@@ -129,6 +129,20 @@ int main(int argc, char **argv)
 		printf("setrlimit=%s\n", r == 0 ? "ok" : strerrorname_np(errno));
 		return 0;
 	}
+	if (strcmp(cmd, "alloc") == 0) {
+		/* alloc MIB: takes and touches MIB MiB, 16 MiB at a time. */
+		long want = atol(arg), got = 0;
+		for (; got < want; got += 16) {
+			char *p = malloc(16 << 20);
+			if (p == NULL) {
+				fprintf(stderr, "alloc: out of memory after %ld MiB\n", got);
+				return 1;
+			}
+			memset(p, 1, 16 << 20);
+		}
+		printf("allocated %ld MiB\n", got);
+		return 0;
+	}
 	if (strcmp(cmd, "exit") == 0)
 		return atoi(arg);
 	if (strcmp(cmd, "exec") == 0) {

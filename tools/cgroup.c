@@ -1,0 +1,258 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+
+static int write_text(const char *dir, const char *file, const char *text)
+{
+	char path[PATH_MAX + 64];
+	int fd, rc = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		rc = -1;
+	close(fd);
+	return rc;
+}
+
+static int read_text(const char *dir, const char *file, char *buf, size_t len)
+{
+	char path[PATH_MAX + 64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return 0;
+}
+
+/* A "key value" line of a flat-keyed file (memory.events, cpu.stat, memory.oom_control). */
+static long long read_key(const char *dir, const char *file, const char *key)
+{
+	char buf[4096];
+	size_t klen = strlen(key);
+
+	if (read_text(dir, file, buf, sizeof(buf)) < 0)
+		return -1;
+	for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+		if (strncmp(line, key, klen) == 0 && line[klen] == ' ')
+			return strtoll(line + klen + 1, NULL, 10);
+	return -1;
+}
+
+static long long read_number(const char *dir, const char *file)
+{
+	char buf[64];
+
+	if (read_text(dir, file, buf, sizeof(buf)) < 0)
+		return -1;
+	return strtoll(buf, NULL, 10);
+}
+
+/* Our own cgroup in the hierarchy named by a /proc/self/cgroup line "N:CONTROLLERS:PATH". */
+static int own_path(const char *controller, char *out, size_t len)
+{
+	char line[PATH_MAX + 64];
+	FILE *f = fopen("/proc/self/cgroup", "re");
+	int rc = -1;
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *ctrls = strchr(line, ':'), *path;
+		if (ctrls == NULL || (path = strchr(ctrls + 1, ':')) == NULL)
+			continue;
+		*path++ = '\0';
+		path[strcspn(path, "\n")] = '\0';
+		ctrls++;
+		/* v2 is "0::PATH"; v1 lists its controllers separated by commas. */
+		bool match = controller == NULL ? *ctrls == '\0' : false;
+		for (char *c = strtok(ctrls, ","); c && controller; c = strtok(NULL, ","))
+			if (strcmp(c, controller) == 0)
+				match = true;
+		if (match) {
+			snprintf(out, len, "%s", path);
+			rc = 0;
+			break;
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
+static int make_dir(const char *mount, const char *controller, char *out, size_t len)
+{
+	char own[PATH_MAX];
+
+	if (own_path(controller, own, sizeof(own)) < 0)
+		return -1;
+	if ((size_t)snprintf(out, len, "%s%s/jail-%d", mount, strcmp(own, "/") == 0 ? "" : own,
+			     (int)getpid()) >= len)
+		return -1;
+	return mkdir(out, 0755);
+}
+
+static int create_v2(struct cgroup *cg, uint64_t memory, uint64_t pids)
+{
+	char buf[256], num[32];
+	const char *mount = "/sys/fs/cgroup";
+
+	if (read_text(mount, "cgroup.controllers", buf, sizeof(buf)) < 0 || strstr(buf, "memory") == NULL)
+		return -1;
+	if (make_dir(mount, NULL, cg->memory, sizeof(cg->memory)) < 0)
+		return -1;
+	cg->version = 2;
+	snprintf(num, sizeof(num), "%" PRIu64, memory);
+	if ((memory && write_text(cg->memory, "memory.max", num) < 0) ||
+	    (memory && write_text(cg->memory, "memory.swap.max", "0") < 0 && errno != ENOENT))
+		return -1;
+	snprintf(num, sizeof(num), "%" PRIu64, pids);
+	if (pids && write_text(cg->memory, "pids.max", num) < 0)
+		return -1;
+	return 0;
+}
+
+static int create_v1(struct cgroup *cg, uint64_t memory, uint64_t pids)
+{
+	char num[32];
+
+	if (make_dir("/sys/fs/cgroup/memory", "memory", cg->memory, sizeof(cg->memory)) < 0)
+		return -1;
+	cg->version = 1;
+	if (make_dir("/sys/fs/cgroup/pids", "pids", cg->pids, sizeof(cg->pids)) < 0)
+		cg->pids[0] = '\0';
+	if (make_dir("/sys/fs/cgroup/cpuacct", "cpuacct", cg->cpu, sizeof(cg->cpu)) < 0)
+		cg->cpu[0] = '\0';
+	snprintf(num, sizeof(num), "%" PRIu64, memory);
+	if (memory && write_text(cg->memory, "memory.limit_in_bytes", num) < 0)
+		return -1;
+	/* Swap off: memory plus swap may not exceed memory (absent without swap accounting). */
+	if (memory && write_text(cg->memory, "memory.memsw.limit_in_bytes", num) < 0 && errno != ENOENT)
+		return -1;
+	snprintf(num, sizeof(num), "%" PRIu64, pids);
+	if (pids && (cg->pids[0] == '\0' || write_text(cg->pids, "pids.max", num) < 0))
+		return -1;
+	return 0;
+}
+
+int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, char *why, size_t len)
+{
+	memset(cg, 0, sizeof(*cg));
+	if (create_v2(cg, memory, pids) == 0)
+		return 0;
+	snprintf(why, len, "cgroup v2: %s", strerror(errno));
+	cgroup_destroy(cg);
+	memset(cg, 0, sizeof(*cg));
+	if (create_v1(cg, memory, pids) == 0)
+		return 0;
+	snprintf(why + strlen(why), len - strlen(why), "; cgroup v1: %s", strerror(errno));
+	cgroup_destroy(cg);
+	memset(cg, 0, sizeof(*cg));
+	return -1;
+}
+
+int cgroup_join_self(const struct cgroup *cg)
+{
+	if (cg->version == 0)
+		return 0;
+	if (write_text(cg->memory, "cgroup.procs", "0") < 0)
+		return -1;
+	if (cg->version == 1 && ((cg->pids[0] && write_text(cg->pids, "cgroup.procs", "0") < 0) ||
+				 (cg->cpu[0] && write_text(cg->cpu, "cgroup.procs", "0") < 0)))
+		return -1;
+	return 0;
+}
+
+bool cgroup_memory_hit(const struct cgroup *cg, bool *oom_killed)
+{
+	long long kills, fails;
+
+	if (cg->version == 2) {
+		kills = read_key(cg->memory, "memory.events", "oom_kill");
+		fails = read_key(cg->memory, "memory.events", "max");
+	} else if (cg->version == 1) {
+		kills = read_key(cg->memory, "memory.oom_control", "oom_kill");
+		fails = read_number(cg->memory, "memory.failcnt");
+	} else {
+		return false;
+	}
+	*oom_killed = kills > 0;
+	return kills > 0 || fails > 0;
+}
+
+long cgroup_memory_peak_kib(const struct cgroup *cg)
+{
+	long long bytes = -1;
+
+	if (cg->version == 2)
+		bytes = read_number(cg->memory, "memory.peak");
+	else if (cg->version == 1)
+		bytes = read_number(cg->memory, "memory.max_usage_in_bytes");
+	return bytes < 0 ? -1 : (long)(bytes / 1024);
+}
+
+double cgroup_cpu_seconds(const struct cgroup *cg)
+{
+	long long v;
+
+	if (cg->version == 2) {
+		v = read_key(cg->memory, "cpu.stat", "usage_usec");
+		return v < 0 ? -1 : (double)v / 1e6;
+	}
+	if (cg->version == 1 && cg->cpu[0]) {
+		v = read_number(cg->cpu, "cpuacct.usage");
+		return v < 0 ? -1 : (double)v / 1e9;
+	}
+	return -1;
+}
+
+void cgroup_kill(const struct cgroup *cg)
+{
+	char buf[8192];
+
+	if (cg->version == 2 && write_text(cg->memory, "cgroup.kill", "1") == 0)
+		return;
+	/* v1 has no cgroup.kill: signal each member (the PID namespace does the rest). */
+	if (cg->version != 0 && read_text(cg->memory, "cgroup.procs", buf, sizeof(buf)) == 0)
+		for (char *p = buf; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
+			if (atoi(p) > 0)
+				kill(atoi(p), SIGKILL);
+}
+
+/* A cgroup can be removed once its last process is reaped; that may take a moment. */
+static void remove_dir(const char *dir)
+{
+	struct timespec ms = { 0, 1000000 };
+
+	if (dir[0] == '\0')
+		return;
+	for (int i = 0; i < 200 && rmdir(dir) < 0 && errno == EBUSY; i++)
+		nanosleep(&ms, NULL);
+}
+
+void cgroup_destroy(const struct cgroup *cg)
+{
+	remove_dir(cg->memory);
+	remove_dir(cg->pids);
+	remove_dir(cg->cpu);
+}
