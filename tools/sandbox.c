@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <grp.h>
 #include <linux/close_range.h>
 #include <linux/seccomp.h>
@@ -93,6 +94,49 @@ _Noreturn static void run_program(struct sandbox *s)
 	child_fail(s->sup_fd, errno == ENOENT ? 127 : 126, "execve");
 }
 
+/* Without a PID namespace: kills our children (orphans come to us, a subreaper) until none is left. */
+static void kill_children(void)
+{
+	for (;;) {
+		DIR *d = opendir("/proc");
+		struct dirent *e;
+		char path[64], stat[512];
+		bool found = false;
+
+		if (d == NULL)
+			return;
+		while ((e = readdir(d)) != NULL) {
+			int pid = atoi(e->d_name), ppid, fd;
+			ssize_t n;
+			char *close_paren;
+			if (pid <= 0)
+				continue;
+			snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			n = read(fd, stat, sizeof(stat) - 1);
+			close(fd);
+			if (n <= 0)
+				continue;
+			stat[n] = '\0';
+			/* "pid (comm) state ppid ...": comm may hold anything but ends at the last ')'. */
+			close_paren = strrchr(stat, ')');
+			if (close_paren != NULL && sscanf(close_paren + 1, " %*c %d", &ppid) == 1 &&
+			    ppid == getpid()) {
+				kill(pid, SIGKILL);
+				found = true;
+			}
+		}
+		closedir(d);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		if (!found && waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD)
+			return;
+		usleep(1000);
+	}
+}
+
 /* PID 1 of the namespace: starts the program, reaps everything, reports, kills the rest. */
 _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 {
@@ -100,7 +144,8 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	char go;
 	pid_t program;
 
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
+	    (!s->pid_namespace && prctl(PR_SET_CHILD_SUBREAPER, 1) < 0))
 		_exit(125);
 	/* jailctl writes one byte when the namespace is ready; EOF means it died. */
 	if (read(go_fd, &go, 1) != 1)
@@ -129,9 +174,13 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 		}
 	}
 	/* Whatever the program left behind goes with it. */
-	kill(-1, SIGKILL);
-	while (wait(NULL) > 0 || errno == EINTR)
-		;
+	if (s->pid_namespace) {
+		kill(-1, SIGKILL);
+		while (wait(NULL) > 0 || errno == EINTR)
+			;
+	} else {
+		kill_children();
+	}
 	if (write(report_fd, &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
 		_exit(125);
 	_exit(0);
@@ -178,10 +227,18 @@ pid_t sandbox_start(struct sandbox *s, int *report_fd)
 	}
 	fflush(NULL);
 	/* fork(), but into new namespaces; jailctl has no threads, so this is safe. */
-	pid = (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, 0);
+	/* JAILCTL_NO_NAMESPACE=1 takes the fallback on purpose (the tests use it). */
+	bool forced = getenv("JAILCTL_NO_NAMESPACE") != NULL;
+	s->pid_namespace = true;
+	pid = forced ? -1 : (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, 0);
+	if (pid < 0 && (forced || errno == EPERM || errno == EINVAL || errno == ENOSPC || errno == EUSERS)) {
+		/* No namespace for us here: init becomes a subreaper instead. */
+		s->pid_namespace = false;
+		s->userns = false;
+		pid = fork();
+	}
 	if (pid < 0) {
-		fprintf(stderr, "jailctl: cannot make a PID namespace%s: %s\n",
-			s->userns ? " (in a user namespace)" : "", strerror(errno));
+		fprintf(stderr, "jailctl: cannot start the sandbox: %s\n", strerror(errno));
 		return -1;
 	}
 	if (pid == 0) {

@@ -33,6 +33,7 @@ struct sandbox {
 	gid_t gid;
 	bool userns;                 /* unprivileged: a user namespace maps our uid to itself */
 	const struct cgroup *cg;     /* the run's cgroup (version 0: none, rlimits instead) */
+	bool pid_namespace;          /* set by sandbox_start: false where none could be made */
 };
 
 /* What init reports when the program has ended (over a pipe). */
