@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -100,12 +101,35 @@ static int own_path(const char *controller, char *out, size_t len)
 	return rc;
 }
 
+/* A jailctl killed with SIGKILL leaves its empty cgroup behind: remove those of dead jailctls. */
+static void sweep_stale(const char *parent)
+{
+	DIR *d = opendir(parent);
+	struct dirent *e;
+	char path[PATH_MAX + 64 + 300];
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		int pid;
+		char end;
+		if (sscanf(e->d_name, "jail-%d%c", &pid, &end) != 1 || pid <= 0 ||
+		    kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", parent, e->d_name);
+		rmdir(path); /* fails, harmlessly, while anything is still in it */
+	}
+	closedir(d);
+}
+
 static int make_dir(const char *mount, const char *controller, char *out, size_t len)
 {
-	char own[PATH_MAX];
+	char own[PATH_MAX], parent[PATH_MAX + 64];
 
 	if (own_path(controller, own, sizeof(own)) < 0)
 		return -1;
+	snprintf(parent, sizeof(parent), "%s%s", mount, strcmp(own, "/") == 0 ? "" : own);
+	sweep_stale(parent);
 	if ((size_t)snprintf(out, len, "%s%s/jail-%d", mount, strcmp(own, "/") == 0 ? "" : own,
 			     (int)getpid()) >= len)
 		return -1;
