@@ -122,6 +122,9 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 		for (size_t i = 0; i < p->rules.n; i++)
 			if (add_rule(ctx, rule_act, &p->rules.rule[i], err) < 0)
 				goto fail;
+	for (size_t i = 0; i < p->kill_rules.n; i++)
+		if (add_rule(ctx, SCMP_ACT_KILL_PROCESS, &p->kill_rules.rule[i], err) < 0)
+			goto fail;
 	/*
 	 * clone3 passes its flags in memory, where a filter cannot see whether
 	 * it makes a thread or a process. Unless the policy allows it outright,

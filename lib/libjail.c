@@ -96,6 +96,13 @@ __attribute__((constructor)) static void libjail_init(void)
 
 	if (sock == -2)
 		die(&err);
+	if (sock >= 0 && getenv(JAIL_LEARN_ENV) != NULL) {
+		unsetenv(JAIL_LEARN_ENV);
+		if (supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, &err) < 0)
+			die(&err);
+		close(sock);
+		return;
+	}
 	policy_source_from_env(&src);
 	if (policy_load(&src, &policy, &err) < 0)
 		die(&err);

@@ -95,4 +95,5 @@ out:
 void policy_free(struct jail_policy *p)
 {
 	ruleset_free(&p->rules);
+	ruleset_free(&p->kill_rules);
 }

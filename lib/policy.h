@@ -26,6 +26,8 @@ struct jail_policy {
 	bool allow_mode;           /* true: only `rules` are allowed; false: `rules` are violations */
 	struct jail_ruleset rules;
 	struct jail_limits limits;
+	/* Under jailctl only: calls that end the process whatever the action (see supervisor.h). */
+	struct jail_ruleset kill_rules;
 };
 
 /* Reads the source from the environment. */

@@ -20,6 +20,8 @@
 #include "policy.h"
 
 #define JAIL_SUPERVISOR_ENV "JAIL_SUPERVISOR_FD"
+/* Set by jailctl learn: no policy, only the news that the program's own code starts now. */
+#define JAIL_LEARN_ENV "JAIL_LEARN"
 /* The message that comes with the listener: the policy is in force. */
 #define JAIL_SUPERVISOR_CONFINED "libjail:confined"
 /* The message the pre-exec filter's listener comes with (from jailctl's own child). */
@@ -27,7 +29,18 @@
 
 /* Reads and removes JAIL_SUPERVISOR_FD; returns the socket, -1 when unset, -2 on error. */
 int supervisor_fd_from_env(struct jail_err *err);
-/* Makes kill and kill_thread ENOSYS, and lets sendmsg and close on sock through. */
+/*
+ * What ld.so and libjail's constructor call before the policy is in force;
+ * jailctl's filter allows these for the program's life.
+ */
+extern const char jail_loader_calls[];
+
+/*
+ * Makes kill and kill_thread ENOSYS (jailctl's filter names and stops those
+ * calls), except for the loader's calls that the policy does not name at
+ * all, which jailctl's filter allows: those kill. Lets sendmsg and close
+ * on sock through.
+ */
 int supervisor_adjust_policy(struct jail_policy *p, int sock, struct jail_err *err);
 /* Sends fd (or none, if fd < 0) with message text over sock. */
 int supervisor_send(int sock, const char *text, int fd, struct jail_err *err);

@@ -26,6 +26,7 @@
 #include "cgroup.h"
 #include "commands.h"
 #include "describe.h"
+#include "learn.h"
 #include "preexec.h"
 #include "program.h"
 #include "run_options.h"
@@ -51,6 +52,7 @@ struct supervision {
 	bool reported;
 	struct timespec start;
 	const struct cgroup *cg;
+	struct learned *learned;   /* jailctl learn: every call is recorded, then continued */
 	timer_t cpu_timer;
 	bool has_cpu_timer;
 };
@@ -63,7 +65,7 @@ static double since(const struct timespec *t0)
 }
 
 /* The environment the program gets: ours, minus what we set, plus libjail's. */
-static char **program_env(const struct run_options *o, const char *config, bool preload)
+static char **program_env(const struct run_options *o, const char *config, bool preload, bool learn)
 {
 	extern char **environ;
 	size_t n = 0, k = 0;
@@ -78,7 +80,12 @@ static char **program_env(const struct run_options *o, const char *config, bool 
 		if (strncmp(environ[i], "LD_PRELOAD=", 11) != 0 && strncmp(environ[i], "SECCOMP_", 8) != 0 &&
 		    strncmp(environ[i], "JAIL_", 5) != 0)
 			env[k++] = environ[i];
-	if (preload) {
+	if (preload && learn) {
+		if (asprintf(&env[k++], "LD_PRELOAD=%s", o->library) < 0 ||
+		    asprintf(&env[k++], "%s=%d", JAIL_SUPERVISOR_ENV, SANDBOX_SUP_FD) < 0 ||
+		    asprintf(&env[k++], "%s=1", JAIL_LEARN_ENV) < 0)
+			return NULL;
+	} else if (preload) {
 		if (asprintf(&env[k++], "LD_PRELOAD=%s", o->library) < 0 ||
 		    asprintf(&env[k++], "JAIL_CONFIG=%s", config) < 0 ||
 		    asprintf(&env[k++], "%s=%d", JAIL_SUPERVISOR_ENV, SANDBOX_SUP_FD) < 0 ||
@@ -191,6 +198,18 @@ static void on_notification(struct supervision *sv)
 		return;
 	snprintf(mem_path, sizeof(mem_path), "/proc/%u/mem", req.pid);
 	mem_fd = open(mem_path, O_RDONLY | O_CLOEXEC);
+	if (sv->learned != NULL) {
+		/* Before libjail's word, the calls are the loader's and libjail's own. */
+		if (sv->confined)
+			learn_record(sv->learned, &req, mem_fd);
+		if (mem_fd >= 0)
+			close(mem_fd);
+		memset(&resp, 0, sizeof(resp));
+		resp.id = req.id;
+		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+		return;
+	}
 	if (!sv->forbidden) {
 		describe_call(&req, mem_fd, &sv->call);
 		/* The path is only to be believed if the call is still waiting. */
@@ -377,6 +396,11 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		r->call = sv->call;
 		r->status = 128 + SIGSYS;
 		snprintf(r->message, sizeof(r->message), "stopped: %s", sv->call.words);
+	} else if (r->signal == SIGSYS && sv->confined) {
+		/* libjail's filter killed it: a call jailctl's own filter lets through (the loader's). */
+		r->verdict = "forbidden_syscall";
+		snprintf(r->message, sizeof(r->message), "stopped: the program made a system call that "
+			 "its policy does not allow (killed by SIGSYS)");
 	} else if (sv->cpu_exceeded || (r->signal == SIGXCPU) ||
 		   ((l->set & JAIL_LIM_CPU_TIME) && r->cpu_time >= l->cpu_time && r->signal == SIGKILL)) {
 		r->verdict = "cpu_time_limit";
@@ -421,7 +445,7 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 	}
 }
 
-int cmd_run(int argc, char **argv)
+static int run_or_learn(int argc, char **argv, bool learn)
 {
 	struct run_options o;
 	struct jail_policy policy;
@@ -434,13 +458,19 @@ int cmd_run(int argc, char **argv)
 	int rc, sup[2], report_fd, one = 1;
 	sigset_t mask;
 
-	if (run_options_parse(argc, argv, &o) < 0)
+	if (run_options_parse(argc, argv, learn, &o) < 0)
 		return JAILCTL_EXIT_FAILURE;
+	if (learn) {
+		sv.learned = calloc(1, sizeof(*sv.learned));
+		if (sv.learned == NULL || (o.merge && access(o.output, F_OK) == 0 &&
+					   learn_merge_file(sv.learned, o.output) < 0))
+			return JAILCTL_EXIT_FAILURE;
+	}
 	if (o.library == NULL)
 		o.library = JAIL_DEFAULT_LIBRARY;
 	config = o.policy.config ? o.policy.config : JAIL_DEFAULT_CONFIG;
 	o.policy.config = config;
-	if (o.policy.action != NULL && strcmp(o.policy.action, "log") == 0) {
+	if (!learn && o.policy.action != NULL && strcmp(o.policy.action, "log") == 0) {
 		fprintf(stderr, "jailctl: --action log: use jailctl learn to see the calls a program makes\n");
 		return JAILCTL_EXIT_FAILURE;
 	}
@@ -448,7 +478,7 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return JAILCTL_EXIT_FAILURE;
 	}
-	if (policy.action.kind == JAIL_ACT_LOG) {
+	if (!learn && policy.action.kind == JAIL_ACT_LOG) {
 		fprintf(stderr, "jailctl: the profile's action is log: use jailctl learn\n");
 		return JAILCTL_EXIT_FAILURE;
 	}
@@ -476,7 +506,7 @@ int cmd_run(int argc, char **argv)
 	s.path = prog.path;
 	s.exec_path = prog.path;
 	s.argv = o.argv;
-	s.envp = program_env(&o, config, !prog.is_static);
+	s.envp = program_env(&o, config, !prog.is_static, o.learn);
 	if (s.envp == NULL) {
 		fprintf(stderr, "jailctl: out of memory\n");
 		return JAILCTL_EXIT_FAILURE;
@@ -490,6 +520,12 @@ int cmd_run(int argc, char **argv)
 	filter_bpf_free(&check_bpf);
 	s.policy = &o.policy;
 	s.is_static = prog.is_static;
+	s.learn = learn;
+	if (learn && prog.is_static) {
+		fprintf(stderr, "jailctl: learn: %s is statically linked: libjail cannot say when its own "
+			"code starts; learn from a dynamically linked build\n", prog.path);
+		return JAILCTL_EXIT_FAILURE;
+	}
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sup) < 0 ||
 	    setsockopt(sup[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0) {
 		fprintf(stderr, "jailctl: socketpair: %s\n", strerror(errno));
@@ -531,9 +567,24 @@ int cmd_run(int argc, char **argv)
 		judge(&sv, &s.limits, prog.is_static, &r);
 	}
 	cgroup_destroy(&cg);
+	if (learn) {
+		learn_print(sv.learned, stderr);
+		if (o.output != NULL && learn_write_profile(sv.learned, o.output, o.name) < 0 && r.status == 0)
+			r.status = JAILCTL_EXIT_FAILURE;
+	}
 	if (r.message[0] && !o.quiet)
 		fprintf(stderr, "jailctl: %s\n", r.message);
 	if (o.stats_path != NULL && stats_write(&r, o.stats_path) < 0 && r.status == 0)
 		r.status = JAILCTL_EXIT_FAILURE;
 	return r.status;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	return run_or_learn(argc, argv, false);
+}
+
+int cmd_learn(int argc, char **argv)
+{
+	return run_or_learn(argc, argv, true);
 }

@@ -8,5 +8,6 @@
 int cmd_groups(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
 
 #endif

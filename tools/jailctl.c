@@ -19,7 +19,8 @@ static void usage(FILE *out)
 	      "  check    validate a config file and print each profile's effective policy\n"
 	      "  groups   list every @group and its members\n"
 	      "  run      run PROGRAM confined, with limits, a verdict and statistics\n"
-	      "  learn    find the calls PROGRAM needs (not yet available)\n"
+	      "  learn    run PROGRAM with every call allowed and observed; print the calls\n"
+	      "           it made, and with --output write the profile that allows them\n"
 	      "\n"
 	      "See jailctl(1), libjail(7) and jail.conf(5).\n", out);
 }
@@ -47,11 +48,8 @@ int main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "run") == 0)
 		return cmd_run(argc - 1, argv + 1);
-	if (strcmp(cmd, "learn") == 0) {
-		fprintf(stderr, "jailctl: learn: not available yet in this version; use "
-			"SECCOMP_DEFAULT_ACTION=log with LD_PRELOAD=libjail.so (libjail(7))\n");
-		return JAILCTL_EXIT_FAILURE;
-	}
+	if (strcmp(cmd, "learn") == 0)
+		return cmd_learn(argc - 1, argv + 1);
 	fprintf(stderr, "jailctl: unknown command \"%s\" (jailctl --help)\n", cmd);
 	return JAILCTL_EXIT_FAILURE;
 }

@@ -7,22 +7,7 @@
 
 #include "entry.h"
 #include "preexec.h"
-
-/*
- * What ld.so and libjail's constructor call before the policy is in force
- * (strace of dynamic C, C++ and python3 programs under jailctl). It stays
- * allowed for the program's life: nothing here opens for writing, starts a
- * process, or reaches the network.
- */
-static const char loader_calls[] =
-	"read:pread64:write:writev:close:fstat:newfstatat:lseek:access:faccessat:readlink:"
-	"openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY):getcwd:"
-	"mmap:mprotect:munmap:brk:madvise:arch_prctl:set_tid_address:set_robust_list:rseq:"
-	"prlimit64(arg2 == 0):getrlimit:getrandom:getpid:gettid:sysinfo:"
-	"futex(arg1 == FUTEX_WAKE|FUTEX_PRIVATE_FLAG):memfd_create:ftruncate:"
-	"fcntl(arg1 == F_GETFD || arg1 == F_DUPFD_CLOEXEC):"
-	"prctl(arg0 == PR_SET_NO_NEW_PRIVS || arg0 == PR_GET_SECCOMP):"
-	"exit:exit_group:rt_sigreturn:rt_sigaction:rt_sigprocmask";
+#include "supervisor.h"
 
 /* A filter loaded later must not bring a listener of its own, which could answer for ours. */
 #define NEW_LISTENER "8" /* SECCOMP_FILTER_FLAG_NEW_LISTENER */
@@ -33,11 +18,11 @@ static int seccomp_nr(void)
 }
 
 /* A deny list keeps none of the loader's calls before execve (libjail enforces them after). */
-static int spare_loader_calls(struct jail_ruleset *deny, struct jail_err *err)
+static int spare_jail_loader_calls(struct jail_ruleset *deny, struct jail_err *err)
 {
 	struct jail_ruleset loader = { 0 };
 
-	if (entry_list_parse(loader_calls, &loader, "jailctl: pre-exec filter", err) < 0)
+	if (entry_list_parse(jail_loader_calls, &loader, "jailctl: pre-exec filter", err) < 0)
 		return -1;
 	for (size_t i = 0; i < loader.n; i++)
 		ruleset_remove(deny, loader.rule[i].nr);
@@ -85,7 +70,7 @@ int preexec_build(const struct jail_policy *policy, bool is_static, const char *
 	}
 	if (policy->allow_mode) {
 		if (add(&pre.rules, ours, err) < 0 ||
-		    (!is_static && add(&pre.rules, loader_calls, err) < 0))
+		    (!is_static && add(&pre.rules, jail_loader_calls, err) < 0))
 			goto out;
 		/* seccomp only without a listener (libjail needs none; libseccomp probes with NULL). */
 		if (ruleset_find(&pre.rules, seccomp_nr()) != NULL || !is_static) {
@@ -96,12 +81,26 @@ int preexec_build(const struct jail_policy *policy, bool is_static, const char *
 	} else {
 		/* A deny list: what we need must not be in it, and a listener is. */
 		if (subtract(&pre.rules, ours, err) < 0 ||
-		    (!is_static && spare_loader_calls(&pre.rules, err) < 0) ||
+		    (!is_static && spare_jail_loader_calls(&pre.rules, err) < 0) ||
 		    add(&pre.rules, "seccomp(arg1 & " NEW_LISTENER " == " NEW_LISTENER " && arg2 != 0)", err) < 0)
 			goto out;
 	}
 	rc = filter_build(&pre, out, err);
 out:
 	ruleset_free(&pre.rules);
+	return rc;
+}
+
+int learn_filter_build(int sup_fd, struct jail_bpf *out, struct jail_err *err)
+{
+	struct jail_policy all = { .action = { .kind = JAIL_ACT_LOG }, .allow_mode = true };
+	char ours[64];
+	int rc;
+
+	snprintf(ours, sizeof(ours), "sendmsg(arg0 == %d)", sup_fd);
+	rc = add(&all.rules, ours, err);
+	if (rc == 0)
+		rc = filter_build(&all, out, err);
+	ruleset_free(&all.rules);
 	return rc;
 }

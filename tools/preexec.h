@@ -17,4 +17,7 @@
 int preexec_build(const struct jail_policy *policy, bool is_static, const char *exec_path,
 		  int sup_fd, struct jail_bpf *out, struct jail_err *err);
 
+/* jailctl learn: every call is notified (and continued), but the handoff's sendmsg; clone3 is ENOSYS. */
+int learn_filter_build(int sup_fd, struct jail_bpf *out, struct jail_err *err);
+
 #endif

@@ -18,6 +18,8 @@ static const struct option long_options[] = {
 	{ "stderr", required_argument, NULL, 'e' },   { "stats", required_argument, NULL, 'S' },
 	{ "user", required_argument, NULL, 'u' },     { "library", required_argument, NULL, 'L' },
 	{ "quiet", no_argument, NULL, 'q' },          { "help", no_argument, NULL, 'h' },
+	{ "output", required_argument, NULL, 'O' },   { "name", required_argument, NULL, 'N' },
+	{ "merge", no_argument, NULL, 'M' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -48,13 +50,15 @@ static void run_usage(void)
 	     "See jailctl(1).");
 }
 
-int run_options_parse(int argc, char **argv, struct run_options *o)
+int run_options_parse(int argc, char **argv, bool learn, struct run_options *o)
 {
 	struct jail_err err = { { 0 } };
 	struct jail_limits *l = &o->limits;
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	o->learn = learn;
+	o->name = "learned";
 	o->policy.config = getenv("JAIL_CONFIG");
 	o->policy.profile = getenv("JAIL_PROFILE");
 	o->library = getenv("JAIL_LIBRARY");
@@ -91,6 +95,15 @@ int run_options_parse(int argc, char **argv, struct run_options *o)
 		case 'u': o->user = optarg; break;
 		case 'L': o->library = optarg; break;
 		case 'q': o->quiet = true; break;
+		case 'O': case 'N': case 'M':
+			if (!learn) {
+				fprintf(stderr, "jailctl: run: --output, --name and --merge belong to learn\n");
+				return -1;
+			}
+			if (c == 'O') o->output = optarg;
+			else if (c == 'N') o->name = optarg;
+			else o->merge = true;
+			break;
 		case 'h': run_usage(); exit(0);
 		default:
 			fprintf(stderr, "jailctl: run: bad option (jailctl run --help)\n");
@@ -106,5 +119,9 @@ int run_options_parse(int argc, char **argv, struct run_options *o)
 		return -1;
 	}
 	o->argv = argv + optind;
+	if (o->merge && o->output == NULL) {
+		fprintf(stderr, "jailctl: learn: --merge needs --output FILE\n");
+		return -1;
+	}
 	return 0;
 }

@@ -15,10 +15,13 @@ struct run_options {
 	const char *user;                 /* -u; NULL: nobody when root, else the caller */
 	const char *library;              /* --library */
 	bool quiet;
+	bool learn;                       /* jailctl learn */
+	const char *output, *name;        /* learn: --output FILE, --name PROFILE */
+	bool merge;                       /* learn: --merge, add to what --output FILE holds */
 	char **argv;                      /* PROGRAM [ARG...] */
 };
 
 /* Returns 0, or -1 after a "jailctl: ..." message (status 125). */
-int run_options_parse(int argc, char **argv, struct run_options *o);
+int run_options_parse(int argc, char **argv, bool learn, struct run_options *o);
 
 #endif

@@ -79,8 +79,9 @@ _Noreturn static void run_program(struct sandbox *s)
 		child_fail(s->sup_fd, 125, err.msg);
 	}
 	/* Built here, where SELF_PID is the program's own PID (it stays so across execve). */
-	if (policy_load(s->policy, &policy, &err) < 0 ||
-	    preexec_build(&policy, s->is_static, s->exec_path, SANDBOX_SUP_FD, &preexec, &err) < 0) {
+	if (s->learn ? learn_filter_build(SANDBOX_SUP_FD, &preexec, &err) < 0
+		     : (policy_load(s->policy, &policy, &err) < 0 ||
+			preexec_build(&policy, s->is_static, s->exec_path, SANDBOX_SUP_FD, &preexec, &err) < 0)) {
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}

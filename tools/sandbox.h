@@ -25,6 +25,7 @@ struct sandbox {
 	struct jail_limits limits;
 	const struct jail_policy_source *policy; /* read again in the program's process (SELF_PID) */
 	bool is_static;
+	bool learn;                  /* every call allowed, and notified */
 	const char *exec_path;       /* the string whose address the filter allows execve with */
 	int fd_in, fd_out, fd_err;   /* redirections, or -1 */
 	int sup_fd;                  /* the child's end of the supervisor socket */
