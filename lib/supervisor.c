@@ -23,7 +23,7 @@ const char jail_loader_calls[] =
 	"mmap:mprotect:munmap:brk:madvise:arch_prctl:set_tid_address:set_robust_list:rseq:"
 	"prlimit64(arg2 == 0):getrlimit:getrandom:getpid:gettid:sysinfo:"
 	"futex(arg1 == FUTEX_WAKE|FUTEX_PRIVATE_FLAG):memfd_create:ftruncate:"
-	"fcntl(arg1 == F_GETFD || arg1 == F_DUPFD_CLOEXEC):"
+	"fcntl(arg1 == F_GETFD || arg1 == F_DUPFD_CLOEXEC):ioctl(arg1 == TCGETS):"
 	"prctl(arg0 == PR_SET_NO_NEW_PRIVS || arg0 == PR_GET_SECCOMP):"
 	"exit:exit_group:rt_sigreturn";
 

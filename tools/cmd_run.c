@@ -339,7 +339,7 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 			if (read(tree_fd, &ticks, sizeof(ticks)) > 0 && !sv->cpu_exceeded &&
 			    cgroup_cpu_seconds(sv->cg) >= l->cpu_time) {
 				sv->cpu_exceeded = true;
-				kill(sv->init, SIGKILL);
+				kill_program(sv); /* init reports, then takes the rest down */
 			}
 		}
 	}
@@ -444,6 +444,9 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		r->verdict = "ok";
 	}
 }
+
+/* Whether run_or_learn got as far as writing statistics. */
+static bool stats_done;
 
 static int run_or_learn(int argc, char **argv, bool learn)
 {
@@ -574,17 +577,49 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	}
 	if (r.message[0] && !o.quiet)
 		fprintf(stderr, "jailctl: %s\n", r.message);
+	stats_done = true;
 	if (o.stats_path != NULL && stats_write(&r, o.stats_path) < 0 && r.status == 0)
 		r.status = JAILCTL_EXIT_FAILURE;
 	return r.status;
 }
 
+/* --stats FILE as given, found without getopt (which may be what failed). */
+static const char *stats_option(int argc, char **argv)
+{
+	const char *path = NULL;
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if ((strcmp(argv[i], "-S") == 0 || strcmp(argv[i], "--stats") == 0) && i + 1 < argc)
+			path = argv[++i];
+		else if (strncmp(argv[i], "--stats=", 8) == 0)
+			path = argv[i] + 8;
+		else if (strncmp(argv[i], "-S", 2) == 0 && argv[i][2] != '\0')
+			path = argv[i] + 2;
+	}
+	return path;
+}
+
+/* The statistics are written always: when jailctl stops before the run, they say why. */
+static int run_with_stats(int argc, char **argv, bool learn)
+{
+	int status = run_or_learn(argc, argv, learn);
+	const char *path = stats_option(argc, argv);
+
+	if (!stats_done && path != NULL) {
+		struct run_result r = { .verdict = "internal_error", .status = status };
+		snprintf(r.message, sizeof(r.message), "jailctl did not run the program (status %d): "
+			 "see its message on standard error", status);
+		stats_write(&r, path);
+	}
+	return status;
+}
+
 int cmd_run(int argc, char **argv)
 {
-	return run_or_learn(argc, argv, false);
+	return run_with_stats(argc, argv, false);
 }
 
 int cmd_learn(int argc, char **argv)
 {
-	return run_or_learn(argc, argv, true);
+	return run_with_stats(argc, argv, true);
 }

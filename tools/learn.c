@@ -181,7 +181,8 @@ int learn_merge_file(struct learned *l, const char *path)
 			c->count += count;
 			c->all_read_only = c->all_read_only && ro;
 			c->all_threads = c->all_threads && th;
-		} else if (sscanf(line, "#   %63[^:]: %299[^\n]", name, value) == 2) {
+		} else if (strncmp(line, "#   ", 4) == 0 && line[4] != ' ' &&
+			   sscanf(line + 4, "%63[^: ]: %299[^\n]", name, value) == 2) {
 			struct learned_call *c = find_or_add(l, name);
 			if (c != NULL)
 				add_value(c, value);

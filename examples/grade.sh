@@ -1,0 +1,210 @@
+#!/bin/sh
+# grade.sh: grades one submission on a directory of tests with `jailctl run`
+# and prints a table (test, verdict, CPU time, memory, details) and a score.
+#
+# Usage: grade.sh SUBMISSION [TESTDIR]
+#
+# SUBMISSION is the program to run (compiled, or a script with #!). TESTDIR
+# (default: tests/ beside this script) holds the tests N.in with their
+# expected output N.out. Each test is run as
+#
+#   jailctl run -t 1 -m 256M -S STATS -i N.in -o OUT -q -- SUBMISSION
+#
+# in a temporary directory (removed on exit), and OUT is compared with N.out,
+# ignoring whitespace at the end of lines and empty lines at the end.
+#
+# Verdicts: OK (ran to the end, exit status 0, right output), WA (the same
+# but wrong output), otherwise jailctl's verdict (runtime_error, signal,
+# cpu_time_limit, wall_time_limit, output_limit, forbidden_syscall, ...).
+# Details: the message for a forbidden call, the exit code for
+# runtime_error, the signal for signal, jailctl's own error when it wrote no
+# statistics.
+#
+# Environment: JAILCTL, the jailctl to use (default: jailctl in PATH);
+# JAIL_CONFIG, JAIL_LIBRARY, if set, reach jailctl unchanged. The statistics
+# (JSON) are read with python3 when it is there (Debian 12 has it in
+# /usr/bin), else with sed, which is enough for what jailctl writes.
+#
+# Exit status: 0 if every test passed, 1 if one did not, 2 if the
+# submission could not be graded (usage, no tests, a missing file, jailctl
+# failing: internal_error).
+
+set -u
+
+me=grade.sh
+usage() {
+	echo "usage: $me SUBMISSION [TESTDIR]" >&2
+	exit 2
+}
+die() {
+	echo "$me: $*" >&2
+	exit 2
+}
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then usage; fi
+case $1 in -*) usage ;; esac
+
+# Absolute paths: the tests run in the temporary directory.
+abspath() {
+	case $1 in
+	/*) printf '%s\n' "$1" ;;
+	*) printf '%s/%s\n' "$(pwd)" "$1" ;;
+	esac
+}
+
+submission=$(abspath "$1")
+[ -f "$submission" ] || die "$1: no such file"
+[ -x "$submission" ] || die "$1: not executable"
+
+if [ $# -eq 2 ]; then
+	testdir=$2
+else
+	case $0 in
+	*/*) testdir=${0%/*}/tests ;;
+	*) testdir=./tests ;;
+	esac
+fi
+[ -d "$testdir" ] || die "$testdir: no such directory"
+testdir=$(cd "$testdir" && pwd) || exit 2
+
+jailctl=${JAILCTL:-jailctl}
+case $jailctl in
+*/*) jailctl=$(abspath "$jailctl"); [ -x "$jailctl" ] || die "$jailctl: not found" ;;
+*) command -v "$jailctl" >/dev/null 2>&1 || die "$jailctl: not found in PATH (set JAILCTL)" ;;
+esac
+# JAIL_CONFIG and JAIL_LIBRARY pass through the environment as they are
+# (exported, so that a plain assignment by the caller counts too).
+[ -n "${JAIL_CONFIG+set}" ] && export JAIL_CONFIG
+[ -n "${JAIL_LIBRARY+set}" ] && export JAIL_LIBRARY
+
+# python3 if it works (a broken shim in PATH does not count), else sed.
+python=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c '' >/dev/null 2>&1; then
+		python=$p
+		break
+	fi
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/grade.XXXXXX") || exit 2
+trap 'cd / && rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+cd "$tmp" || exit 2
+
+# field FILE KEY: the value of KEY in the JSON object in FILE, without
+# python: a string (its \" and \\ escapes undone) or a number; nothing for
+# null or a missing key. jailctl writes one flat object, so sed is enough.
+field() {
+	tr '\n\t' '  ' <"$1" | sed -n "
+		s/.*\"$2\": *\"\([^\"\\\\]*\(\\\\.[^\"\\\\]*\)*\)\".*/\1/p
+		t
+		s/.*\"$2\": *\([-+0-9.eE][-+0-9.eE]*\).*/\1/p" |
+		sed 's/\\\(.\)/\1/g'
+}
+
+# stats FILE: prints "verdict<TAB>cpu ms<TAB>memory KiB<TAB>details" for
+# the JSON statistics in FILE.
+stats() {
+	if [ -n "$python" ]; then
+		"$python" - "$1" 2>/dev/null <<'EOF'
+import json, sys
+with open(sys.argv[1]) as f:
+    s = json.load(f)
+verdict = s.get("verdict") or "?"
+cpu = s.get("cpu_time")
+mem = s.get("memory")
+if verdict == "runtime_error":
+    details = "exit code %s" % s.get("exit_code")
+elif verdict == "signal":
+    details = s.get("signal") or ""
+elif verdict in ("forbidden_syscall", "internal_error"):
+    details = s.get("message") or ""
+else:
+    details = ""
+print("\t".join([verdict,
+                 "-" if cpu is None else str(int(round(cpu * 1000))),
+                 "-" if mem is None else str(mem),
+                 " ".join(details.split())]))
+EOF
+	else
+		verdict=$(field "$1" verdict) cpu=$(field "$1" cpu_time)
+		mem=$(field "$1" memory) code=$(field "$1" exit_code)
+		sig=$(field "$1" signal) msg=$(field "$1" message)
+		case $verdict in
+		runtime_error) details="exit code $code" ;;
+		signal) details=$sig ;;
+		forbidden_syscall | internal_error) details=$msg ;;
+		*) details= ;;
+		esac
+		ms=$(awk -v t="$cpu" 'BEGIN { if (t == "") print "-"; else printf "%d\n", t * 1000 + 0.5 }')
+		printf '%s\t%s\t%s\t%s\n' "${verdict:-?}" "$ms" "${mem:--}" "$details"
+	fi
+}
+
+# normalize FILE: FILE without whitespace at the end of lines and without
+# empty lines at the end.
+normalize() {
+	awk '{ sub(/[ \t\r\f\v]+$/, "") }
+	     $0 == "" { blank++; next }
+	     { while (blank > 0) { print ""; blank-- } print }' "$1"
+}
+
+# row TEST VERDICT MS KIB DETAILS: one line of the table.
+row() {
+	printf '%-6s %-18s %8s %11s' "$1" "$2" "$3" "$4"
+	[ -z "$5" ] || printf '  %s' "$5"
+	echo
+}
+
+# The tests' names, in numeric order (1, 2, ..., 10), one a line (so that
+# a name may hold a space).
+list=$(cd "$testdir" && ls | sed -n 's/\.in$//p' | sort -n)
+[ -n "$list" ] || die "$testdir: no tests (N.in with N.out)"
+
+row test verdict "time ms" "memory KiB" details
+total=0 passed=0 broken=
+nl='
+'
+IFS=$nl
+for name in $list; do
+	IFS=' 	'"$nl"
+	in=$testdir/$name.in expected=$testdir/$name.out
+	total=$((total + 1))
+	if [ ! -f "$expected" ]; then
+		row "$name" "no_answer" - - "$name.out is missing"
+		continue
+	fi
+	out=$tmp/$name.out stats=$tmp/$name.json err=$tmp/$name.err
+	"$jailctl" run -t 1 -m 256M -S "$stats" -i "$in" -o "$out" -q -- "$submission" 2>"$err"
+	status=$?
+	if [ -s "$stats" ]; then
+		line=$(stats "$stats") && [ -n "$line" ] ||
+			line=$(printf 'internal_error\t-\t-\tunreadable statistics')
+	else
+		# No statistics: jailctl failed before the program ran (a
+		# missing program, a bad configuration): show what it said.
+		line=$(printf 'internal_error\t-\t-\tjailctl exit status %s: %s' \
+			"$status" "$(sed -n '/^jailctl:/{p;q;}' "$err")")
+	fi
+	verdict=$(printf '%s\n' "$line" | cut -f1)
+	ms=$(printf '%s\n' "$line" | cut -f2)
+	mem=$(printf '%s\n' "$line" | cut -f3)
+	details=$(printf '%s\n' "$line" | cut -f4-)
+	if [ "$verdict" = ok ]; then
+		normalize "$out" >"$tmp/got" && normalize "$expected" >"$tmp/want"
+		if cmp -s "$tmp/got" "$tmp/want"; then
+			verdict=OK
+			passed=$((passed + 1))
+		else
+			verdict=WA
+		fi
+	fi
+	[ "$verdict" != internal_error ] || broken=yes
+	row "$name" "$verdict" "$ms" "$mem" "$details"
+done
+
+echo "score: $passed/$total"
+[ -z "$broken" ] || exit 2
+[ "$passed" -eq "$total" ]
