@@ -133,6 +133,11 @@ int learn_write_profile(const struct learned *l, const char *path, const char *n
 	int fd;
 
 	sort_order(l, order);
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "jailctl: --output %s: not a regular file\n", path);
+		return -1;
+	}
 	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0 || fchmod(fd, 0644) < 0 || (f = fdopen(fd, "w")) == NULL) {

@@ -69,9 +69,26 @@ int stats_write(const struct run_result *r, const char *path)
 	FILE *f;
 	int fd;
 
+	struct stat st;
+
 	if (strcmp(path, "-") == 0) {
 		write_json(stderr, r);
 		return fflush(stderr) == 0 ? 0 : -1;
+	}
+	/* A device or a pipe (/dev/stderr, /dev/full, a FIFO) is written in place, never replaced. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		f = fopen(path, "we");
+		if (f == NULL) {
+			fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
+			return -1;
+		}
+		write_json(f, r);
+		if (fflush(f) != 0 || ferror(f)) {
+			fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
+			fclose(f);
+			return -1;
+		}
+		return fclose(f) == 0 ? 0 : -1;
 	}
 	/* A temporary file beside it, then rename: a reader sees all of it or none. */
 	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {

@@ -129,6 +129,21 @@ int main(int argc, char **argv)
 		printf("setrlimit=%s\n", r == 0 ? "ok" : strerrorname_np(errno));
 		return 0;
 	}
+	if (strcmp(cmd, "fds") == 0) {
+		/* The descriptors the program was given, as "fds: 0 1 2". */
+		printf("fds:");
+		for (int fd = 0; fd < 1024; fd++)
+			if (fcntl(fd, F_GETFD) >= 0)
+				printf(" %d", fd);
+		printf("\n");
+		return 0;
+	}
+	if (strcmp(cmd, "close-std") == 0) {
+		close(0);
+		close(1);
+		close(2);
+		return 3;
+	}
 	if (strcmp(cmd, "alloc") == 0) {
 		/* alloc MIB: takes and touches MIB MiB, 16 MiB at a time. */
 		long want = atol(arg), got = 0;
