@@ -96,8 +96,16 @@ __attribute__((constructor)) static void libjail_init(void)
 
 	if (sock == -2)
 		die(&err);
-	/* jailctl learn watches every call already; the programs this one runs are watched too. */
+	/*
+	 * jailctl learn watches every call already, and the programs this one
+	 * runs too. Believed only under a filter: set by mistake elsewhere, it
+	 * would otherwise run the program unconfined.
+	 */
 	if (getenv(JAIL_LEARN_ENV) != NULL) {
+		if (prctl(PR_GET_SECCOMP) != 2) {
+			jail_err_set(&err, JAIL_LEARN_ENV, "set, but no jailctl learn filter is in force");
+			die(&err);
+		}
 		if (sock >= 0) {
 			if (supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, &err) < 0)
 				die(&err);

@@ -53,6 +53,7 @@ struct supervision {
 	struct timespec start;
 	const struct cgroup *cg;
 	struct learned *learned;   /* jailctl learn: every call is recorded, then continued */
+	bool pid_namespace;
 	timer_t cpu_timer;
 	bool has_cpu_timer;
 };
@@ -297,7 +298,10 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 					sv->cpu_exceeded = true;
 					kill_program(sv);
 				} else if (si.ssi_signo != SIGCHLD) {
-					kill(sv->init, SIGKILL); /* we are told to stop: so is everything */
+					/* We are told to stop: so is everything. init kills the rest, then reports. */
+					kill_program(sv);
+					/* Without a namespace, init needs SIGTERM to kill what it inherited. */
+					kill(sv->init, sv->pid_namespace ? SIGKILL : SIGTERM);
 				}
 			}
 			int st;
@@ -553,6 +557,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	sv.cg = &cg;
 	clock_gettime(CLOCK_MONOTONIC, &sv.start);
 	sv.init = sandbox_start(&s, &report_fd);
+	sv.pid_namespace = s.pid_namespace;
 	if (sv.init < 0) {
 		cgroup_destroy(&cg);
 		return JAILCTL_EXIT_FAILURE;

@@ -28,7 +28,11 @@ _Noreturn static void child_fail(int sup_fd, int status, const char *what)
 	int n = errno ? snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s: %s", status, what, strerror(errno))
 		      : snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s", status, what);
 
-	if (send(sup_fd, msg, (size_t)n, MSG_NOSIGNAL) < 0) {
+	struct jail_err err = { { 0 } };
+
+	/* sendmsg: after the pre-exec filter is loaded, that is the call it lets through. */
+	msg[n < (int)sizeof(msg) ? n : (int)sizeof(msg) - 1] = '\0';
+	if (supervisor_send(sup_fd, msg, -1, &err) < 0) {
 		/* jailctl is gone; the status says enough. */
 	}
 	_exit(status);
@@ -58,9 +62,10 @@ _Noreturn static void run_program(struct sandbox *s)
 		if (dup2(s->sup_fd, SANDBOX_SUP_FD) < 0)
 			child_fail(s->sup_fd, 125, "dup2");
 		s->sup_fd = SANDBOX_SUP_FD;
-	} else if (fcntl(s->sup_fd, F_SETFD, 0) < 0) {
-		child_fail(s->sup_fd, 125, "fcntl");
 	}
+	/* libjail takes the socket over; a static program, which has no libjail, does not get it. */
+	if (fcntl(s->sup_fd, F_SETFD, s->is_static ? FD_CLOEXEC : 0) < 0)
+		child_fail(s->sup_fd, 125, "fcntl");
 	if (syscall(SYS_close_range, SANDBOX_SUP_FD + 1, ~0U, 0) < 0)
 		child_fail(s->sup_fd, 125, "close_range");
 	/* Into the run's cgroup while still privileged; memory charged from here is the program's. */
@@ -93,6 +98,14 @@ _Noreturn static void run_program(struct sandbox *s)
 	close(notify_fd);
 	execve(s->exec_path, s->argv, s->envp);
 	child_fail(s->sup_fd, errno == ENOENT ? 127 : 126, "execve");
+}
+
+static volatile sig_atomic_t parent_died;
+
+static void on_parent_death(int sig)
+{
+	(void)sig;
+	parent_died = 1;
 }
 
 /* Without a PID namespace: kills our children (orphans come to us, a subreaper) until none is left. */
@@ -145,8 +158,22 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	char go;
 	pid_t program;
 
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
-	    (!s->pid_namespace && prctl(PR_SET_CHILD_SUBREAPER, 1) < 0))
+	sigset_t none;
+
+	/* jailctl blocks the signals it reads through signalfd; neither init nor the program may inherit that. */
+	sigemptyset(&none);
+	if (sigprocmask(SIG_SETMASK, &none, NULL) < 0)
+		_exit(125);
+	/*
+	 * In a PID namespace, init's death takes everything with it. Without
+	 * one, init must outlive jailctl for a moment to kill what it inherited.
+	 */
+	if (!s->pid_namespace) {
+		struct sigaction sa = { .sa_handler = on_parent_death };
+		if (sigaction(SIGTERM, &sa, NULL) < 0 || prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
+			_exit(125);
+	}
+	if (prctl(PR_SET_PDEATHSIG, s->pid_namespace ? SIGKILL : SIGTERM) < 0)
 		_exit(125);
 	/* jailctl writes one byte when the namespace is ready; EOF means it died. */
 	if (read(go_fd, &go, 1) != 1)
@@ -164,6 +191,11 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 		int st;
 		struct rusage ru;
 		pid_t p = wait4(-1, &st, 0, &ru);
+		if (parent_died) {
+			kill(program, SIGKILL);
+			kill_children();
+			_exit(125);
+		}
 		if (p < 0 && errno == EINTR)
 			continue;
 		if (p < 0)

@@ -138,6 +138,17 @@ int main(int argc, char **argv)
 		printf("\n");
 		return 0;
 	}
+	if (strcmp(cmd, "sigmask") == 0) {
+		/* The blocked signals the program started with. */
+		sigset_t set;
+		sigprocmask(SIG_BLOCK, NULL, &set);
+		printf("blocked:");
+		for (int sig = 1; sig < NSIG; sig++)
+			if (sigismember(&set, sig))
+				printf(" %d", sig);
+		printf("\n");
+		return 0;
+	}
 	if (strcmp(cmd, "close-std") == 0) {
 		close(0);
 		close(1);
