@@ -57,10 +57,13 @@ static int subtract(struct jail_ruleset *rs, const char *entries, struct jail_er
 int preexec_build(const struct jail_policy *policy, bool is_static, const char *exec_path,
 		  int sup_fd, struct jail_bpf *out, struct jail_err *err)
 {
-	struct jail_policy pre = { .action = { .kind = JAIL_ACT_LOG }, .allow_mode = policy->allow_mode };
+	struct jail_policy pre = { .action = policy->action, .allow_mode = policy->allow_mode };
 	char ours[200];
 	int rc = -1;
 
+	/* kill and kill_thread: jailctl names the call, then kills; errno, trap and allow stay as they are. */
+	if (pre.action.kind == JAIL_ACT_KILL || pre.action.kind == JAIL_ACT_KILL_THREAD)
+		pre.action.kind = JAIL_ACT_LOG;
 	/* Our own calls between loading it and execve, and that one execve. */
 	snprintf(ours, sizeof(ours), "sendmsg(arg0 == %d):close:execve(arg0 == %llu)", sup_fd,
 		 (unsigned long long)(uintptr_t)exec_path);
