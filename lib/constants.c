@@ -77,6 +77,8 @@ const struct jail_constant jail_constants[] = {
 
 const size_t jail_nconstants = sizeof(jail_constants) / sizeof(jail_constants[0]);
 
+pid_t jail_self_pid;
+
 int jail_constant_lookup(const char *name, size_t len, uint64_t *value)
 {
 	/*
@@ -84,7 +86,7 @@ int jail_constant_lookup(const char *name, size_t len, uint64_t *value)
 	 * when the policy is parsed (in the process the filter confines).
 	 */
 	if (len == 8 && strncmp(name, "SELF_PID", 8) == 0) {
-		*value = (uint64_t)getpid();
+		*value = (uint64_t)(jail_self_pid > 0 ? jail_self_pid : getpid());
 		return 0;
 	}
 	for (size_t i = 0; i < jail_nconstants; i++) {

@@ -113,6 +113,21 @@ __attribute__((constructor)) static void libjail_init(void)
 		}
 		return;
 	}
+	if (sock >= 0) {
+		/* jailctl compiled the policy already: load it as it is. */
+		struct jail_bpf compiled;
+		int got = supervisor_bpf_from_env(&compiled, &err);
+		int none = -1;
+		if (got < 0)
+			die(&err);
+		if (got == 1) {
+			if (filter_load(&compiled, false, &none, &err) < 0 ||
+			    supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, &err) < 0)
+				die(&err);
+			close(sock);
+			return;
+		}
+	}
 	policy_source_from_env(&src);
 	if (policy_load(&src, &policy, &err) < 0)
 		die(&err);

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 
 #include "error.h"
+#include "filter.h"
 #include "policy.h"
 
 #define JAIL_SUPERVISOR_ENV "JAIL_SUPERVISOR_FD"
@@ -42,6 +43,17 @@ extern const char jail_loader_calls[];
  * on sock through.
  */
 int supervisor_adjust_policy(struct jail_policy *p, int sock, struct jail_err *err);
+/*
+ * Compiled once: jailctl builds libjail's filter itself and passes it as a
+ * sealed memfd in JAIL_POLICY_FD, so that the constructor loads it without
+ * reading the config or calling libseccomp.
+ */
+#define JAIL_POLICY_FD_ENV "JAIL_POLICY_FD"
+/* Writes bpf into a new sealed memfd; returns it, or -1. */
+int supervisor_bpf_to_memfd(const struct jail_bpf *bpf, struct jail_err *err);
+/* Reads and removes JAIL_POLICY_FD: 1 with *bpf filled, 0 when unset, -1 on error. */
+int supervisor_bpf_from_env(struct jail_bpf *bpf, struct jail_err *err);
+
 /* Sends fd (or none, if fd < 0) with message text over sock. */
 int supervisor_send(int sock, const char *text, int fd, struct jail_err *err);
 

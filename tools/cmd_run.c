@@ -25,6 +25,7 @@
 
 #include "cgroup.h"
 #include "commands.h"
+#include "constants.h"
 #include "describe.h"
 #include "learn.h"
 #include "preexec.h"
@@ -90,6 +91,7 @@ static char **program_env(const struct run_options *o, const char *config, bool 
 		if (asprintf(&env[k++], "LD_PRELOAD=%s", o->library) < 0 ||
 		    asprintf(&env[k++], "JAIL_CONFIG=%s", config) < 0 ||
 		    asprintf(&env[k++], "%s=%d", JAIL_SUPERVISOR_ENV, SANDBOX_SUP_FD) < 0 ||
+		    asprintf(&env[k++], "%s=%d", JAIL_POLICY_FD_ENV, SANDBOX_POLICY_FD) < 0 ||
 		    (o->policy.profile && asprintf(&env[k++], "JAIL_PROFILE=%s", o->policy.profile) < 0) ||
 		    (o->policy.allow && asprintf(&env[k++], "SECCOMP_SYSCALL_ALLOW=%s", o->policy.allow) < 0) ||
 		    (o->policy.deny && asprintf(&env[k++], "SECCOMP_SYSCALL_DENY=%s", o->policy.deny) < 0) ||
@@ -481,6 +483,8 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		fprintf(stderr, "jailctl: --action log: use jailctl learn to see the calls a program makes\n");
 		return JAILCTL_EXIT_FAILURE;
 	}
+	/* Compiled here for the program, which will be PID 2 of its namespace (SELF_PID). */
+	jail_self_pid = SANDBOX_PROGRAM_PID;
 	if (policy_load(&o.policy, &policy, &err) < 0) {
 		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return JAILCTL_EXIT_FAILURE;
@@ -518,13 +522,27 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		fprintf(stderr, "jailctl: out of memory\n");
 		return JAILCTL_EXIT_FAILURE;
 	}
-	/* Built here to report a mistake early; the child builds its own (SELF_PID). */
-	struct jail_bpf check_bpf;
-	if (preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &check_bpf, &err) < 0) {
+	/*
+	 * Both filters compiled once, here: jailctl's own, and libjail's, which
+	 * goes to the program as a sealed memfd. Where the program's PID turns
+	 * out not to be the one they were compiled for, the child compiles afresh.
+	 */
+	s.policy_fd = -1;
+	if (learn ? learn_filter_build(SANDBOX_SUP_FD, &s.preexec, &err) < 0
+		  : preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &s.preexec, &err) < 0) {
 		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return JAILCTL_EXIT_FAILURE;
 	}
-	filter_bpf_free(&check_bpf);
+	if (!learn && !prog.is_static) {
+		struct jail_bpf final;
+		if (supervisor_adjust_policy(&policy, SANDBOX_SUP_FD, &err) < 0 ||
+		    filter_build(&policy, &final, &err) < 0 ||
+		    (s.policy_fd = supervisor_bpf_to_memfd(&final, &err)) < 0) {
+			fprintf(stderr, "jailctl: %s\n", err.msg);
+			return JAILCTL_EXIT_FAILURE;
+		}
+		filter_bpf_free(&final);
+	}
 	s.policy = &o.policy;
 	s.is_static = prog.is_static;
 	s.learn = learn;

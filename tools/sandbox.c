@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "constants.h"
 #include "preexec.h"
 #include "sandbox.h"
 #include "supervisor.h"
@@ -44,6 +45,17 @@ static void move_fd(int sup_fd, int from, int to)
 		child_fail(sup_fd, 125, "dup2");
 }
 
+/* Removes every NAME=... (prefix given with its '=') from envp, in place. */
+static void drop_env(char **envp, const char *prefix)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; envp[i] != NULL; i++)
+		if (strncmp(envp[i], prefix, strlen(prefix)) != 0)
+			envp[k++] = envp[i];
+	envp[k] = NULL;
+}
+
 /* The program: everything but the policy's own filter happens here, then execve. */
 _Noreturn static void run_program(struct sandbox *s)
 {
@@ -66,7 +78,18 @@ _Noreturn static void run_program(struct sandbox *s)
 	/* libjail takes the socket over; a static program, which has no libjail, does not get it. */
 	if (fcntl(s->sup_fd, F_SETFD, s->is_static ? FD_CLOEXEC : 0) < 0)
 		child_fail(s->sup_fd, 125, "fcntl");
-	if (syscall(SYS_close_range, SANDBOX_SUP_FD + 1, ~0U, 0) < 0)
+	/* What jailctl compiled holds only where the program's PID is the one it was compiled for. */
+	bool compiled = s->preexec.len > 0 && getpid() == SANDBOX_PROGRAM_PID;
+	if (compiled && s->policy_fd >= 0) {
+		if (s->policy_fd != SANDBOX_POLICY_FD && dup2(s->policy_fd, SANDBOX_POLICY_FD) < 0)
+			child_fail(s->sup_fd, 125, "dup2");
+		if (fcntl(SANDBOX_POLICY_FD, F_SETFD, 0) < 0)
+			child_fail(s->sup_fd, 125, "fcntl");
+	} else {
+		drop_env(s->envp, JAIL_POLICY_FD_ENV "=");
+	}
+	if (syscall(SYS_close_range, compiled && s->policy_fd >= 0 ? SANDBOX_POLICY_FD + 1 : SANDBOX_SUP_FD + 1,
+		    ~0U, 0) < 0)
 		child_fail(s->sup_fd, 125, "close_range");
 	/* Into the run's cgroup while still privileged; memory charged from here is the program's. */
 	if (cgroup_join_self(s->cg) < 0)
@@ -84,9 +107,12 @@ _Noreturn static void run_program(struct sandbox *s)
 		child_fail(s->sup_fd, 125, err.msg);
 	}
 	/* Built here, where SELF_PID is the program's own PID (it stays so across execve). */
-	if (s->learn ? learn_filter_build(SANDBOX_SUP_FD, &preexec, &err) < 0
-		     : (policy_load(s->policy, &policy, &err) < 0 ||
-			preexec_build(&policy, s->is_static, s->exec_path, SANDBOX_SUP_FD, &preexec, &err) < 0)) {
+	jail_self_pid = 0;
+	if (compiled)
+		preexec = s->preexec;
+	else if (s->learn ? learn_filter_build(SANDBOX_SUP_FD, &preexec, &err) < 0
+			  : (policy_load(s->policy, &policy, &err) < 0 ||
+			     preexec_build(&policy, s->is_static, s->exec_path, SANDBOX_SUP_FD, &preexec, &err) < 0)) {
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}

@@ -18,6 +18,10 @@
 
 /* The supervisor socket's number in the program (JAIL_SUPERVISOR_FD). */
 #define SANDBOX_SUP_FD 3
+/* The compiled policy for libjail (JAIL_POLICY_FD), when jailctl compiled it. */
+#define SANDBOX_POLICY_FD 4
+/* In a new PID namespace the program is always this: init is 1. */
+#define SANDBOX_PROGRAM_PID 2
 
 struct sandbox {
 	const char *path;            /* the program */
@@ -25,6 +29,8 @@ struct sandbox {
 	struct jail_limits limits;
 	const struct jail_policy_source *policy; /* read again in the program's process (SELF_PID) */
 	bool is_static;
+	struct jail_bpf preexec;     /* compiled by jailctl for SANDBOX_PROGRAM_PID; len 0: build here */
+	int policy_fd;               /* libjail's compiled filter (a sealed memfd), or -1 */
 	bool learn;                  /* every call allowed, and notified */
 	const char *exec_path;       /* the string whose address the filter allows execve with */
 	int fd_in, fd_out, fd_err;   /* redirections, or -1 */
