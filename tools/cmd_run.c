@@ -235,8 +235,13 @@ static int start_cpu_timer(struct supervision *sv, double seconds)
 	struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGRTMIN };
 	struct itimerspec its = { 0 };
 
-	if (clock_getcpuclockid(sv->program, &clock) != 0 || timer_create(clock, &ev, &sv->cpu_timer) < 0) {
-		fprintf(stderr, "jailctl: cannot time the program's CPU: %s\n", strerror(errno));
+	int e = clock_getcpuclockid(sv->program, &clock);
+	if (e == 0 && timer_create(clock, &ev, &sv->cpu_timer) < 0)
+		e = errno;
+	if (e == ESRCH)
+		return 0; /* it has ended already: nothing left to time */
+	if (e != 0) {
+		fprintf(stderr, "jailctl: cannot time the program's CPU: %s\n", strerror(e));
 		return -1;
 	}
 	its.it_value.tv_sec = (time_t)seconds;
@@ -467,6 +472,12 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	int rc, sup[2], report_fd, one = 1;
 	sigset_t mask;
 
+	/* Descriptors 0 to 2 must be taken: else the first we open would become the program's stdin. */
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd) {
+			fprintf(stderr, "jailctl: opening /dev/null for descriptor %d: %s\n", fd, strerror(errno));
+			return JAILCTL_EXIT_FAILURE;
+		}
 	if (run_options_parse(argc, argv, learn, &o) < 0)
 		return JAILCTL_EXIT_FAILURE;
 	if (learn) {

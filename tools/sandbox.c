@@ -66,22 +66,28 @@ _Noreturn static void run_program(struct sandbox *s)
 
 	if (setsid() < 0)
 		child_fail(s->sup_fd, 125, "setsid");
+	/*
+	 * Each descriptor to its place: first all of them above the places,
+	 * so that no dup2 overwrites one still to be moved.
+	 */
+	int *fds[] = { &s->fd_in, &s->fd_out, &s->fd_err, &s->sup_fd, &s->policy_fd };
+	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
+		if (*fds[i] >= 0 && (*fds[i] = fcntl(*fds[i], F_DUPFD_CLOEXEC, 10)) < 0)
+			_exit(125);
 	move_fd(s->sup_fd, s->fd_in, 0);
 	move_fd(s->sup_fd, s->fd_out, 1);
 	move_fd(s->sup_fd, s->fd_err, 2);
-	/* Only 0, 1, 2 and the supervisor socket, as descriptor 3, go on. */
-	if (s->sup_fd != SANDBOX_SUP_FD) {
-		if (dup2(s->sup_fd, SANDBOX_SUP_FD) < 0)
-			child_fail(s->sup_fd, 125, "dup2");
-		s->sup_fd = SANDBOX_SUP_FD;
-	}
+	/* Only 0, 1, 2, the supervisor socket as 3 and the compiled policy as 4 go on. */
+	if (dup2(s->sup_fd, SANDBOX_SUP_FD) < 0)
+		child_fail(s->sup_fd, 125, "dup2");
+	s->sup_fd = SANDBOX_SUP_FD;
 	/* libjail takes the socket over; a static program, which has no libjail, does not get it. */
 	if (fcntl(s->sup_fd, F_SETFD, s->is_static ? FD_CLOEXEC : 0) < 0)
 		child_fail(s->sup_fd, 125, "fcntl");
 	/* What jailctl compiled holds only where the program's PID is the one it was compiled for. */
 	bool compiled = s->preexec.len > 0 && getpid() == SANDBOX_PROGRAM_PID;
 	if (compiled && s->policy_fd >= 0) {
-		if (s->policy_fd != SANDBOX_POLICY_FD && dup2(s->policy_fd, SANDBOX_POLICY_FD) < 0)
+		if (dup2(s->policy_fd, SANDBOX_POLICY_FD) < 0)
 			child_fail(s->sup_fd, 125, "dup2");
 		if (fcntl(SANDBOX_POLICY_FD, F_SETFD, 0) < 0)
 			child_fail(s->sup_fd, 125, "fcntl");
