@@ -606,7 +606,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	cgroup_destroy(&cg);
 	if (learn) {
 		learn_print(sv.learned, stderr);
-		if (o.output != NULL && learn_write_profile(sv.learned, o.output, o.name) < 0 && r.status == 0)
+		if (o.output != NULL && learn_write_profile(sv.learned, o.output, o.name, &s.limits) < 0 && r.status == 0)
 			r.status = JAILCTL_EXIT_FAILURE;
 	}
 	if (r.message[0] && !o.quiet)

@@ -125,7 +125,8 @@ static void entry_for(const struct learned_call *c, char *out, size_t len)
 		snprintf(out, len, "%s", c->name);
 }
 
-int learn_write_profile(const struct learned *l, const char *path, const char *name)
+int learn_write_profile(const struct learned *l, const char *path, const char *name,
+			const struct jail_limits *lim)
 {
 	char tmp[4200], entry[128];
 	unsigned order[LEARN_MAX_CALLS];
@@ -157,6 +158,15 @@ int learn_write_profile(const struct learned *l, const char *path, const char *n
 		entry_for(&l->call[order[i]], entry, sizeof(entry));
 		fprintf(f, "        \"%s\"%s\n", entry, i + 1 < l->ncalls ? "," : "");
 	}
+	fprintf(f, "    }\n    limits {\n");
+	/* The limits of the run it was learned in: the profile's, and the command line's over them. */
+	if (lim->set & JAIL_LIM_CPU_TIME) fprintf(f, "        cpu_time = %g\n", lim->cpu_time);
+	if (lim->set & JAIL_LIM_WALL_TIME) fprintf(f, "        wall_time = %g\n", lim->wall_time);
+	if (lim->set & JAIL_LIM_MEMORY) fprintf(f, "        memory = \"%llu\"\n", (unsigned long long)lim->memory);
+	if (lim->set & JAIL_LIM_STACK) fprintf(f, "        stack = \"%llu\"\n", (unsigned long long)lim->stack);
+	if (lim->set & JAIL_LIM_PROCESSES) fprintf(f, "        processes = %llu\n", (unsigned long long)lim->processes);
+	if (lim->set & JAIL_LIM_FILE_SIZE) fprintf(f, "        file_size = \"%llu\"\n", (unsigned long long)lim->file_size);
+	if (lim->set & JAIL_LIM_OPEN_FILES) fprintf(f, "        open_files = %llu\n", (unsigned long long)lim->open_files);
 	fprintf(f, "    }\n}\n");
 	if (fflush(f) != 0 || fclose(f) != 0 || rename(tmp, path) < 0) {
 		fprintf(stderr, "jailctl: --output %s: %s\n", path, strerror(errno));

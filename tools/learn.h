@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "limits.h"
+
 #define LEARN_MAX_CALLS 512
 #define LEARN_MAX_VALUES 64
 
@@ -31,7 +33,8 @@ void learn_record(struct learned *l, const struct seccomp_notif *n, int mem_fd);
 /* Adds what an earlier --output file recorded ("# learned:" lines); -1 if unreadable. */
 int learn_merge_file(struct learned *l, const char *path);
 void learn_print(const struct learned *l, FILE *out);
-/* Writes the profile NAME to path, atomically; -1 on failure. */
-int learn_write_profile(const struct learned *l, const char *path, const char *name);
+/* Writes the profile NAME, with the limits the run had, to path, atomically; -1 on failure. */
+int learn_write_profile(const struct learned *l, const char *path, const char *name,
+			const struct jail_limits *limits);
 
 #endif
