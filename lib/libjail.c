@@ -97,6 +97,14 @@ __attribute__((constructor)) static void libjail_init(void)
 	if (sock == -2)
 		die(&err);
 	/*
+	 * Not dumpable: another process of the same user (another confined
+	 * program, say) may not read our memory through /proc or ptrace.
+	 */
+	if (prctl(PR_SET_DUMPABLE, 0) < 0) {
+		jail_err_set(&err, "prctl", "PR_SET_DUMPABLE: %s", strerror(errno));
+		die(&err);
+	}
+	/*
 	 * jailctl learn watches every call already, and the programs this one
 	 * runs too. Believed only under a filter: set by mistake elsewhere, it
 	 * would otherwise run the program unconfined.

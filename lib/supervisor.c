@@ -26,7 +26,7 @@ const char jail_loader_calls[] =
 	"prlimit64(arg2 == 0):getrlimit:getrandom:getpid:gettid:sysinfo:"
 	"futex(arg1 == FUTEX_WAKE|FUTEX_PRIVATE_FLAG):memfd_create:ftruncate:"
 	"fcntl(arg1 == F_GETFD || arg1 == F_DUPFD_CLOEXEC || arg1 == F_GET_SEALS):ioctl(arg1 == TCGETS):"
-	"prctl(arg0 == PR_SET_NO_NEW_PRIVS || arg0 == PR_GET_SECCOMP):"
+	"prctl(arg0 == PR_SET_NO_NEW_PRIVS || arg0 == PR_GET_SECCOMP || arg0 == PR_SET_DUMPABLE):"
 	"exit:exit_group:rt_sigreturn";
 
 int supervisor_fd_from_env(struct jail_err *err)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -211,6 +212,14 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	if (read(go_fd, &go, 1) != 1)
 		_exit(125);
 	close(go_fd);
+	/*
+	 * Without this, a program could read another run's /proc/PID/mem when
+	 * both run as the same user. Our mounts stay ours (private).
+	 */
+	if (s->pid_namespace &&
+	    (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+	     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0))
+		_exit(125);
 	program = fork();
 	if (program < 0)
 		_exit(125);
@@ -283,7 +292,8 @@ static int map_ids(pid_t pid)
 pid_t sandbox_start(struct sandbox *s, int *report_fd)
 {
 	int go[2], report[2];
-	unsigned long flags = CLONE_NEWPID | SIGCHLD | (s->userns ? CLONE_NEWUSER : 0);
+	/* A mount namespace too, for a /proc of the run's own: no other run's process shows there. */
+	unsigned long flags = CLONE_NEWPID | CLONE_NEWNS | SIGCHLD | (s->userns ? CLONE_NEWUSER : 0);
 	pid_t pid;
 
 	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0) {
