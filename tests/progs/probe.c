@@ -129,6 +129,14 @@ int main(int argc, char **argv)
 		printf("setrlimit=%s\n", r == 0 ? "ok" : strerrorname_np(errno));
 		return 0;
 	}
+	if (strcmp(cmd, "calls") == 0) {
+		/* calls N: N getpid() calls (in @default), made as system calls. */
+		long n = atol(arg), ok = 0;
+		for (long i = 0; i < n; i++)
+			ok += syscall(SYS_getpid) > 0;
+		printf("calls=%ld\n", ok);
+		return ok == n ? 0 : 1;
+	}
 	if (strcmp(cmd, "fds") == 0) {
 		/* The descriptors the program was given, as "fds: 0 1 2". */
 		printf("fds:");
