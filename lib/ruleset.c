@@ -138,6 +138,20 @@ static int cmp_holds(const struct jail_cmp *c, uint64_t v)
 	return 0;
 }
 
+bool rule_holds(const struct jail_rule *r, const uint64_t *args)
+{
+	if (r->always)
+		return true;
+	for (size_t i = 0; i < r->nconj; i++) {
+		unsigned k = 0;
+		while (k < r->conj[i].ncmp && cmp_holds(&r->conj[i].cmp[k], args[r->conj[i].cmp[k].arg]))
+			k++;
+		if (k == r->conj[i].ncmp)
+			return true;
+	}
+	return false;
+}
+
 static int negate(const struct jail_cmp *c, struct jail_cmp *out)
 {
 	static const enum jail_op neg[] = {

@@ -50,5 +50,7 @@ void ruleset_remove(struct jail_ruleset *rs, int nr);
 int ruleset_subtract(struct jail_ruleset *allow, const struct jail_ruleset *deny,
 		     const char *where, struct jail_err *err);
 const char *jail_op_name(enum jail_op op);
+/* Whether a call with these six arguments matches the rule. */
+bool rule_holds(const struct jail_rule *r, const uint64_t *args);
 
 #endif

@@ -204,6 +204,59 @@ static void test_policy(void)
 	tap_contains(err.msg, "no profile \"nope\"", "its message");
 }
 
+/* Builds an allow list of ENTRIES (and exit_group); returns filter_build's result, its message in err. */
+static int build_allow(const char *entries, const char *deny, struct jail_err *err)
+{
+	const char *path = write_file("good.conf", good);
+	struct jail_policy_source src = { .config = path, .profile = "base", .allow = entries, .deny = deny };
+	struct jail_policy pol;
+	struct jail_bpf bpf;
+	int rc;
+
+	memset(err, 0, sizeof(*err));
+	if (policy_load(&src, &pol, err) < 0)
+		return -2;
+	rc = filter_build(&pol, &bpf, err);
+	filter_bpf_free(&bpf);
+	policy_free(&pol);
+	return rc;
+}
+
+/* Rules libseccomp 2.5 cannot build (found by fuzz/fuzz_env): refused, not looped on or built wrong. */
+static void test_libseccomp_limits(void)
+{
+	struct jail_err err;
+
+	/* libseccomp never returned: a != before another argument, in two alternatives. */
+	alarm(60);
+	tap_ok(build_allow("exit_group:write(arg1 == 1 || arg5 == 2)", "write(arg0 == 2)", &err) == -1,
+	       "fuzz_env hang: ALLOW write(arg1 == 1 || arg5 == 2) minus DENY write(arg0 == 2) is refused");
+	tap_contains(err.msg, "filter: write: with || alternatives, an && chain may compare with "
+		     "!= < <= > >= only in its last (highest) argument, not arg0 before arg1", "its message");
+	tap_ok(build_allow("exit_group:mmap(arg2 <= 3 && arg3 == 0x22 || arg2 == 7)", NULL, &err) == -1,
+	       "a range comparison before another argument, with alternatives, is refused");
+	alarm(0);
+
+	/* libseccomp built programs that kill calls the policy allows. */
+	tap_ok(build_allow("exit_group:write(arg3 == 3 || arg0 == 9 && arg3 != 3)", NULL, &err) == -1,
+	       "fuzz_env wrong program: write(arg3 == 3 || arg0 == 9 && arg3 != 3) is refused");
+	tap_contains(err.msg, "filter: libseccomp built a wrong program for write: write(0x9, 0, 0, ",
+		     "its message names a call the program gets wrong");
+	tap_ok(build_allow("exit_group:write(arg2 <= 0x100000000 || arg2 <= 3)", NULL, &err) == -1,
+	       "fuzz_env wrong program: write(arg2 <= 0x100000000 || arg2 <= 3) is refused");
+	tap_contains(err.msg, "where the policy says 0x7fff0000", "its message");
+
+	/* What libseccomp does build right still builds. */
+	tap_ok(build_allow("exit_group:write(arg0 == 1 || arg0 >= 3)", NULL, &err) == 0,
+	       "write(arg0 == 1 || arg0 >= 3) builds");
+	tap_ok(build_allow("exit_group:write", "write(arg0 == 2 && arg2 > 100)", &err) == 0,
+	       "write minus write(arg0 == 2 && arg2 > 100) builds");
+	tap_ok(build_allow("exit_group:mmap(arg2 == 3 && arg3 <= 0x22 || arg2 == 7)", NULL, &err) == 0,
+	       "== before a range comparison, with alternatives, builds");
+	if (jail_err_isset(&err))
+		printf("#   %s\n", err.msg);
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL) {
@@ -213,6 +266,7 @@ int main(void)
 	test_load();
 	test_errors();
 	test_policy();
+	test_libseccomp_limits();
 	/* The scratch files are small; remove them all the same. */
 	char cmd[300];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
