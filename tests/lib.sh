@@ -29,11 +29,14 @@ done_testing() {
 	[ "$TAP_FAILED" -eq 0 ]
 }
 
-# check NAME COMMAND...: ok when COMMAND succeeds.
+# check NAME COMMAND...: ok when COMMAND succeeds; returns its success, so
+# that `check ... || diag ...` explains a failure.
 check() {
 	local name=$1
 	shift
-	if "$@"; then ok 0 "$name"; else ok 1 "$name"; fi
+	if "$@"; then ok 0 "$name"; return 0; fi
+	ok 1 "$name"
+	return 1
 }
 
 LIBJAIL=$abs_top_builddir/lib/.libs/libjail.so

@@ -133,6 +133,14 @@ static int make_dir(const char *mount, const char *controller, char *out, size_t
 	if ((size_t)snprintf(out, len, "%s%s/jail-%d", mount, strcmp(own, "/") == 0 ? "" : own,
 			     (int)getpid()) >= len)
 		return -1;
+	if (mkdir(out, 0755) == 0)
+		return 0;
+	/*
+	 * PIDs wrap (pid_max may be 32768): a jailctl killed long ago may have
+	 * left a cgroup under the PID that is ours now. Empty, it is stale.
+	 */
+	if (errno != EEXIST || rmdir(out) < 0)
+		return -1;
 	return mkdir(out, 0755);
 }
 
