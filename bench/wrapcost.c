@@ -1,12 +1,18 @@
 /*
- * wrapcost: what a wrapper (jailctl run, bwrap, ...) adds to a program's
- * start-to-exit time. Runs each command line N times, round-robin so that
- * all see the same machine, and prints each one's median wall time as a
- * ratio to the first's, the bare program. Command lines are separated by
- * "::"; each is named by its first word. Standard output goes to /dev/null.
- * A wrapper that fails is dropped with a message; a failing baseline is fatal.
+ * wrapcost: what a wrapper or a preload adds to a program's start-to-exit
+ * time. Runs each command line N times, round-robin so that all see the
+ * same machine, and prints a table row per command: its median wall time
+ * as a ratio to the first command's, the bare program.
  *
- *   wrapcost N PROGRAM [ARG...] [:: WRAPPER [ARG...]]...
+ *   wrapcost [-j P] N CMD [:: CMD]...
+ *   CMD: [%LABEL] [VAR=VALUE...] PROGRAM [ARG...]
+ *
+ * VAR=VALUE words go into the command's environment (no env(1) in
+ * between, whose own exec would count). With -j P, each command instead
+ * runs in rounds of N runs, P at a time, the commands' rounds alternating
+ * (R rounds, BENCH_ROUNDS, default 7), and the row gives its median runs
+ * per second. Standard output goes to /dev/null. A command that fails is
+ * reported and dropped; a failing baseline is fatal.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -17,6 +23,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "stats.h"
 
@@ -25,80 +32,170 @@
 extern char **environ;
 
 struct cmd {
+	const char *label;
 	char **argv;   /* NULL-terminated, in place in main's argv */
-	double *times; /* one per run */
+	char **env;
+	double *times; /* one per run (or per round, with -j) */
 	int failed;    /* the run it failed at, plus one; 0 if none */
 };
 
-/* One run: its wall time in seconds, or -1 if it did not exit 0. */
-static double run_once(char **argv, const posix_spawn_file_actions_t *fa)
-{
-	struct timespec t0, t1;
-	pid_t pid;
-	int status;
+static posix_spawn_file_actions_t to_null;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (posix_spawnp(&pid, argv[0], fa, NULL, argv, environ) != 0)
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int spawn(const struct cmd *c, pid_t *pid)
+{
+	return posix_spawnp(pid, c->argv[0], &to_null, NULL, c->argv, c->env) == 0 ? 0 : -1;
+}
+
+static int reap(pid_t pid)
+{
+	int status;
+	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* One run: its wall time in seconds, or -1 if it did not exit 0. */
+static double run_once(const struct cmd *c)
+{
+	double t0 = now();
+	pid_t pid;
+
+	if (spawn(c, &pid) < 0 || reap(pid) < 0)
 		return -1;
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	return now() - t0;
+}
+
+/* n runs, p at a time: runs per second, or -1 if one did not exit 0. */
+static double run_batch(const struct cmd *c, int n, int p)
+{
+	double t0 = now();
+	int started = 0, running = 0, bad = 0, status;
+
+	while (started < n || running > 0) {
+		pid_t pid;
+		if (started < n && running < p) {
+			if (spawn(c, &pid) < 0)
+				return -1;
+			started++;
+			running++;
+			continue;
+		}
+		pid = wait(&status);
+		if (pid < 0)
+			return -1;
+		running--;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			bad = 1;
+	}
+	return bad ? -1 : n / (now() - t0);
+}
+
+/* The environment with the command's VAR=VALUE words over it. */
+static char **env_with(char **assign, int nassign)
+{
+	size_t n = 0, k = 0;
+	while (environ[n] != NULL)
+		n++;
+	char **env = calloc(n + (size_t)nassign + 1, sizeof(*env));
+	if (env == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		int replaced = 0;
+		for (int a = 0; a < nassign; a++)
+			if (strncmp(environ[i], assign[a], (size_t)(strchr(assign[a], '=') - assign[a] + 1)) == 0)
+				replaced = 1;
+		if (!replaced)
+			env[k++] = environ[i];
+	}
+	for (int a = 0; a < nassign; a++)
+		env[k++] = assign[a];
+	return env;
+}
+
+static int parse_cmd(char **words, struct cmd *c, int slots)
+{
+	int i = 0, nassign = 0;
+
+	c->label = NULL;
+	if (words[i] != NULL && words[i][0] == '%')
+		c->label = words[i++] + 1;
+	while (words[i] != NULL && strchr(words[i], '=') != NULL && words[i][0] != '/')
+		words[nassign++] = words[i++]; /* moved to the front: the argv follows them */
+	c->argv = &words[i];
+	if (c->argv[0] == NULL)
 		return -1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (c->label == NULL)
+		c->label = basename(c->argv[0]);
+	c->env = env_with(words, nassign);
+	c->times = calloc((size_t)slots, sizeof(double));
+	return c->env == NULL || c->times == NULL ? -1 : 0;
 }
 
 int main(int argc, char **argv)
 {
-	int n = argc > 2 ? atoi(argv[1]) : 0;
+	int parallel = 0, first = 1;
+
+	if (argc > 2 && strcmp(argv[1], "-j") == 0) {
+		parallel = atoi(argv[2]);
+		first = 3;
+	}
+	int n = argc > first + 1 ? atoi(argv[first]) : 0;
+	const char *r = getenv("BENCH_ROUNDS");
+	int rounds = parallel ? (r ? atoi(r) : 7) : n;
 	struct cmd *cmds = calloc((size_t)argc, sizeof(*cmds));
 	int ncmds = 0;
-	posix_spawn_file_actions_t fa;
 
-	if (n < 1 || cmds == NULL || strcmp(argv[2], SEP) == 0) {
-		fprintf(stderr, "usage: wrapcost N PROGRAM [ARG...] [:: WRAPPER [ARG...]]...\n");
+	if (n < 1 || rounds < 1 || cmds == NULL || (first == 3 && parallel < 1)) {
+		fprintf(stderr, "usage: wrapcost [-j P] N CMD [:: CMD]...\n");
 		return 2;
 	}
 	/* Split argv at each "::" into NULL-terminated command lines. */
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], SEP) == 0) {
+	for (int i = first + 1; i < argc; i++)
+		if (strcmp(argv[i], SEP) == 0)
 			argv[i] = NULL;
-		} else if (i == 2 || argv[i - 1] == NULL) {
-			cmds[ncmds].argv = &argv[i];
-			cmds[ncmds].times = calloc((size_t)n, sizeof(double));
-			if (cmds[ncmds++].times == NULL) {
-				fprintf(stderr, "wrapcost: out of memory\n");
-				return 2;
-			}
+	for (int i = first + 1; i < argc; i++)
+		if (argv[i] != NULL && (i == first + 1 || argv[i - 1] == NULL) &&
+		    parse_cmd(&argv[i], &cmds[ncmds++], rounds) < 0) {
+			fprintf(stderr, "wrapcost: a command line is empty, or out of memory\n");
+			return 2;
 		}
-	}
-	if (posix_spawn_file_actions_init(&fa) != 0 ||
-	    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0) != 0) {
+	if (posix_spawn_file_actions_init(&to_null) != 0 ||
+	    posix_spawn_file_actions_addopen(&to_null, 1, "/dev/null", O_WRONLY, 0) != 0) {
 		fprintf(stderr, "wrapcost: cannot set up standard output\n");
 		return 2;
 	}
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < rounds; i++)
 		for (int c = 0; c < ncmds; c++) {
 			if (cmds[c].failed)
 				continue;
-			cmds[c].times[i] = run_once(cmds[c].argv, &fa);
+			cmds[c].times[i] = parallel ? run_batch(&cmds[c], n, parallel) : run_once(&cmds[c]);
 			if (cmds[c].times[i] >= 0)
 				continue;
 			if (c == 0) {
-				fprintf(stderr, "wrapcost: %s did not exit 0\n", cmds[0].argv[0]);
+				fprintf(stderr, "wrapcost: %s did not exit 0\n", cmds[0].label);
 				return 1;
 			}
 			cmds[c].failed = i + 1;
 		}
 
-	double base = median(cmds[0].times, n);
-	printf("wrap     %-10s runs=%d  the baseline\n", basename(cmds[0].argv[0]), n);
-	for (int c = 1; c < ncmds; c++) {
-		const char *name = basename(cmds[c].argv[0]);
-		if (cmds[c].failed)
-			printf("wrap     %-10s skipped: did not exit 0 at run %d\n", name, cmds[c].failed);
-		else
-			printf("wrap     %-10s runs=%d  wrapped/bare = %.2f\n", name, n,
-			       median(cmds[c].times, n) / base);
+	double base = median(cmds[0].times, rounds);
+	for (int c = 0; c < ncmds; c++) {
+		if (cmds[c].failed) {
+			printf("| %s | skipped: did not exit 0 at %s %d |\n", cmds[c].label, parallel ? "round" : "run",
+			       cmds[c].failed);
+		} else if (parallel) {
+			double m = median(cmds[c].times, rounds);
+			printf("| %s, %d at a time: runs per second | %.0f/s, %.2f× bare's |\n", cmds[c].label, parallel,
+			       m, m / base);
+		} else {
+			printf("| %s: start to exit | %.2f× |\n", cmds[c].label, median(cmds[c].times, rounds) / base);
+		}
 	}
 	return 0;
 }

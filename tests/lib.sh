@@ -51,10 +51,13 @@ chmod 755 "$SCRATCH"
 mkdir -m 777 "$SCRATCH/out"
 mkdir "$SCRATCH/bin"
 cp "$LIBJAIL" "$SCRATCH/bin/libjail.so"
+cp "$(dirname "$LIBJAIL")/libjail-compile.so" "$SCRATCH/bin/libjail-compile.so"
 LIBJAIL=$SCRATCH/bin/libjail.so
 cp "$DEFAULT_CONF" "$SCRATCH/jail.conf"
 DEFAULT_CONF=$SCRATCH/jail.conf
 OUT=$SCRATCH/out
+# No compiled policy of the user's may stand in for what a test compiles.
+export JAIL_CACHE="$SCRATCH/no-cache"
 trap 'rm -rf "$SCRATCH"' EXIT
 
 install_prog() { # install_prog PATH: copies a test program into the scratch bin/

@@ -7,6 +7,7 @@
 
 int cmd_groups(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_learn(int argc, char **argv);
 

@@ -13,10 +13,12 @@ static void usage(FILE *out)
 	fputs("Usage: jailctl run   [OPTIONS] [--] PROGRAM [ARG...]\n"
 	      "       jailctl learn [OPTIONS] [--output FILE] [--name PROFILE] [--] PROGRAM [ARG...]\n"
 	      "       jailctl check [-c FILE] [-p PROFILE]\n"
+	      "       jailctl compile [-c FILE] [-p PROFILE] [-a LIST] [-d LIST] [-A ACT] [--cache DIR]\n"
 	      "       jailctl groups\n"
 	      "       jailctl --help | --version\n"
 	      "\n"
 	      "  check    validate a config file and print each profile's effective policy\n"
+	      "  compile  compile a policy ahead into the cache, for plain LD_PRELOAD use\n"
 	      "  groups   list every @group and its members\n"
 	      "  run      run PROGRAM confined, with limits, a verdict and statistics\n"
 	      "  learn    run PROGRAM with every call allowed and observed; print the calls\n"
@@ -46,6 +48,8 @@ int main(int argc, char **argv)
 		return cmd_groups(argc - 1, argv + 1);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "compile") == 0)
+		return cmd_compile(argc - 1, argv + 1);
 	if (strcmp(cmd, "run") == 0)
 		return cmd_run(argc - 1, argv + 1);
 	if (strcmp(cmd, "learn") == 0)

@@ -1,0 +1,55 @@
+/*
+ * Compiled policies for plain LD_PRELOAD use. `jailctl compile` builds the
+ * policy that the environment and the config file name, and stores the BPF
+ * program and the limits in a cache directory under a key made of
+ * everything the policy depends on: libjail's build, the kernel, the
+ * SECCOMP_* and JAIL_* variables, and the config file's bytes. libjail's
+ * constructor computes the same key and loads the entry without libseccomp
+ * or libconfuse. An entry is believed only when it is a regular file owned
+ * by the user or root, writable by no one else, in such a directory, whose
+ * key matches byte for byte and whose checksum holds; anything else is a
+ * miss, and the policy is compiled afresh.
+ */
+#ifndef JAIL_CACHE_H
+#define JAIL_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "bpf.h"
+#include "error.h"
+#include "limits.h"
+
+#define JAIL_CACHE_ENV "JAIL_CACHE"
+/* SELF_PID sits in at most this many instructions; more, and the policy is not cached. */
+#define JAIL_CACHE_MAX_PID_SLOTS 32
+
+struct jail_cache_key {
+	char *bytes;
+	size_t len;
+};
+
+struct jail_compiled {
+	struct jail_limits limits;
+	struct jail_bpf bpf;
+	uint32_t pid_slots;                          /* instructions whose k is the process's PID */
+	uint32_t pid_slot[JAIL_CACHE_MAX_PID_SLOTS];
+};
+
+/* The key for the policy the environment names; -1 (err set) when the config cannot be read. */
+int cache_key_from_env(struct jail_cache_key *key, struct jail_err *err);
+void cache_key_free(struct jail_cache_key *key);
+/* JAIL_CACHE, else $HOME/.cache/jail; -1 when neither can be had. */
+int cache_dir(char *out, size_t len);
+/* The entry's file name in dir. */
+int cache_path(const struct jail_cache_key *key, const char *dir, char *out, size_t len);
+/* 1 with *out filled (free with filter_bpf_free), 0 on a miss or an entry not to be believed. */
+int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out);
+/* Writes the entry atomically (a temporary file, then rename); creates dir if need be. */
+int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c, const char *path,
+		struct jail_err *err);
+/* Puts pid into the instructions that compare with the process's own PID. */
+void compiled_set_pid(struct jail_compiled *c, pid_t pid);
+
+#endif

@@ -1,0 +1,70 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "compile.h"
+#include "constants.h"
+#include "filter.h"
+
+/* Above any PID the kernel hands out (PID_MAX_LIMIT is 2^22), and unlike each other. */
+#define PID_MARK_A 0x3f1e2d3cu
+#define PID_MARK_B 0x2c3d4e5fu
+
+/* The policy, parsed with SELF_PID = pid, and its program. */
+static int build_for(const struct jail_policy_source *src, pid_t pid, struct jail_policy *p, struct jail_bpf *bpf,
+		     struct jail_err *err)
+{
+	jail_self_pid = pid;
+	if (policy_load(src, p, err) < 0)
+		return -1;
+	if (p->action.kind == JAIL_ACT_LOG) {
+		jail_err_set(err, "action", "log: log mode starts its listener at start-up, it is not compiled ahead");
+		policy_free(p);
+		return -1;
+	}
+	if (filter_build(p, bpf, err) < 0) {
+		policy_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *out, struct jail_err *err)
+{
+	struct jail_bpf a = { 0 }, b = { 0 };
+	struct jail_policy pa, pb;
+	pid_t saved = jail_self_pid;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (build_for(src, (pid_t)PID_MARK_A, &pa, &a, err) < 0)
+		goto out;
+	out->limits = pa.limits;
+	policy_free(&pa);
+	if (build_for(src, (pid_t)PID_MARK_B, &pb, &b, err) < 0)
+		goto out;
+	policy_free(&pb);
+	if (a.len != b.len) {
+		jail_err_set(err, "SELF_PID", "the program's shape depends on the PID: it cannot be compiled ahead");
+		goto out;
+	}
+	for (size_t i = 0; i < a.len; i++) {
+		struct sock_filter *x = &a.insns[i], *y = &b.insns[i];
+		if (x->code == y->code && x->jt == y->jt && x->jf == y->jf && x->k == y->k)
+			continue;
+		if (x->code != y->code || x->jt != y->jt || x->jf != y->jf || x->k != PID_MARK_A ||
+		    y->k != PID_MARK_B || out->pid_slots == JAIL_CACHE_MAX_PID_SLOTS) {
+			jail_err_set(err, "SELF_PID", "the program's shape depends on the PID: it cannot be compiled ahead");
+			goto out;
+		}
+		out->pid_slot[out->pid_slots++] = (uint32_t)i;
+	}
+	out->bpf = a;
+	a.insns = NULL;
+	rc = 0;
+out:
+	jail_self_pid = saved;
+	filter_bpf_free(&a);
+	filter_bpf_free(&b);
+	return rc;
+}

@@ -1,0 +1,16 @@
+/* The one entry point of libjail-compile.so, which libjail.so opens with dlopen. */
+#ifndef JAIL_LIBJAIL_COMPILE_H
+#define JAIL_LIBJAIL_COMPILE_H
+
+#define LIBJAIL_COMPILE_ENTRY libjail_compile_and_load
+#define LIBJAIL_COMPILE_SYMBOL "libjail_compile_and_load"
+#define LIBJAIL_COMPILE_FILE "libjail-compile.so"
+
+/*
+ * Reads the policy, builds the filter and loads it (with sock, under
+ * jailctl: the supervised filter). Returns only with the filter in force;
+ * any failure ends the process with status 125.
+ */
+void LIBJAIL_COMPILE_ENTRY(int sock);
+
+#endif
