@@ -1,1 +1,0 @@
-#define JAIL_BUILD_ID "0.1.0-397591722"
