@@ -101,12 +101,14 @@ int main(int argc, char **argv)
 
 	if (r < 1 || load == NULL || build == NULL || install == NULL)
 		return 2;
+	/* Parse and build first: a fork between them would make every heap write a copy-on-write fault. */
+	struct jail_bpf bpf = { 0 };
+	struct jail_err err = { { 0 } };
 	for (int i = 0; i < r; i++) {
 		struct jail_policy policy;
-		struct jail_bpf bpf;
-		struct jail_err err = { { 0 } };
 		double t0 = now();
 
+		filter_bpf_free(&bpf);
 		if (policy_load(&src, &policy, &err) < 0) {
 			fprintf(stderr, "phases: %s\n", err.msg);
 			return 1;
@@ -118,7 +120,12 @@ int main(int argc, char **argv)
 		}
 		double t2 = now();
 		insns = bpf.len;
-		int pipefd[2];
+		load[i] = t1 - t0;
+		build[i] = t2 - t1;
+		policy_free(&policy);
+	}
+	for (int i = 0; i < r; i++) {
+		int pipefd[2], status;
 		if (pipe(pipefd) < 0)
 			return 1;
 		pid_t pid = fork();
@@ -132,7 +139,6 @@ int main(int argc, char **argv)
 			double b = now() - a;
 			_exit(write(pipefd[1], &b, sizeof(b)) == sizeof(b) ? 0 : 1);
 		}
-		int status;
 		if (waitpid(pid, &status, 0) != pid || status != 0 ||
 		    read(pipefd[0], &install[i], sizeof(double)) != sizeof(double)) {
 			fprintf(stderr, "phases: loading the filter failed in the child\n");
@@ -140,11 +146,8 @@ int main(int argc, char **argv)
 		}
 		close(pipefd[0]);
 		close(pipefd[1]);
-		load[i] = t1 - t0;
-		build[i] = t2 - t1;
-		filter_bpf_free(&bpf);
-		policy_free(&policy);
 	}
+	filter_bpf_free(&bpf);
 	double ml = median(load, r), mb = median(build, r), mi = median(install, r);
 	double bare = bare_start(r, &argv[4]), cached = cache_read(r, &src);
 	if (bare <= 0 || cached < 0)

@@ -362,6 +362,18 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 		jail_err_set(err, "filter", "setting the action for other ABIs: %s", strerror(-rc));
 		goto fail;
 	}
+	/*
+	 * A binary tree of call numbers, not libseccomp's linear list: the
+	 * kernel emulates the filter for every call number when it loads it
+	 * (its bitmap of always-allowed calls), and a tree makes that about
+	 * 15% cheaper for the default profile (make bench); calls themselves
+	 * cost the same either way, within noise.
+	 */
+	rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
+	if (rc < 0) {
+		jail_err_set(err, "filter", "binary tree layout: %s", strerror(-rc));
+		goto fail;
+	}
 	/* A rule whose action is the default one is no rule (libseccomp refuses it). */
 	if (rule_act != dflt)
 		for (size_t i = 0; i < p->rules.n; i++)
