@@ -68,7 +68,8 @@ static void (*open_compiler(void))(int)
 	handle = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
 	entry = handle == NULL ? NULL : dlsym(handle, LIBJAIL_COMPILE_SYMBOL);
 	if (entry == NULL) {
-		jail_err_set(&err, chosen, "%s", dlerror());
+		/* dlerror names the file already. */
+		jail_err_set(&err, "dlopen", "%s", dlerror());
 		libjail_die(&err);
 	}
 	return (void (*)(int))entry;
