@@ -41,6 +41,7 @@
 
 struct supervision {
 	pid_t init;
+	bool init_reaped;          /* its PID may now be anyone's: never signal it again */
 	pid_t program;             /* in our PID namespace, from the pre-exec message */
 	int pidfd;                 /* the program's, once known */
 	int listener;              /* the pre-exec filter's notifications */
@@ -137,13 +138,37 @@ static int choose_user(const struct run_options *o, struct sandbox *s)
 	return 0;
 }
 
+/* init is our child: until we reap it, its PID (a zombie's at worst) is still its own. */
+static void signal_init(struct supervision *sv, int sig)
+{
+	if (!sv->init_reaped)
+		kill(sv->init, sig);
+}
+
+static bool reap_init(struct supervision *sv, int options)
+{
+	int st;
+
+	if (!sv->init_reaped && waitpid(sv->init, &st, options) == sv->init)
+		sv->init_reaped = true;
+	return sv->init_reaped;
+}
+
 static void kill_program(struct supervision *sv)
 {
 	/* The program first, so that init can still report its usage; init follows. */
 	if (sv->pidfd >= 0)
 		syscall(SYS_pidfd_send_signal, sv->pidfd, SIGKILL, NULL, 0);
 	else
-		kill(sv->init, SIGKILL);
+		signal_init(sv, SIGKILL);
+}
+
+/* Whether the program has ended, as its pidfd says; false when there is none. */
+static bool program_ended(const struct supervision *sv)
+{
+	struct pollfd p = { .fd = sv->pidfd, .events = POLLIN };
+
+	return sv->pidfd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
 }
 
 /* Returns false when no message was waiting. */
@@ -238,8 +263,9 @@ static int start_cpu_timer(struct supervision *sv, double seconds)
 	int e = clock_getcpuclockid(sv->program, &clock);
 	if (e == 0 && timer_create(clock, &ev, &sv->cpu_timer) < 0)
 		e = errno;
-	if (e == ESRCH)
-		return 0; /* it has ended already: nothing left to time */
+	/* It has ended already (timer_create says EINVAL for a process that just went): nothing to time. */
+	if (e == ESRCH || (e == EINVAL && program_ended(sv)))
+		return 0;
 	if (e != 0) {
 		fprintf(stderr, "jailctl: cannot time the program's CPU: %s\n", strerror(e));
 		return -1;
@@ -308,11 +334,10 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 					/* We are told to stop: so is everything. init kills the rest, then reports. */
 					kill_program(sv);
 					/* Without a namespace, init needs SIGTERM to kill what it inherited. */
-					kill(sv->init, sv->pid_namespace ? SIGKILL : SIGTERM);
+					signal_init(sv, sv->pid_namespace ? SIGKILL : SIGTERM);
 				}
 			}
-			int st;
-			if (waitpid(sv->init, &st, WNOHANG) == sv->init)
+			if (reap_init(sv, WNOHANG))
 				init_done = true;
 		}
 		if (p[1].revents & POLLIN) {
@@ -324,7 +349,7 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 				struct itimerspec grace = { .it_value = { 1, 0 } };
 				timerfd_settime(wall_fd, 0, &grace, NULL);
 				if (sv->wall_exceeded && since(&sv->start) > l->wall_time + 0.9)
-					kill(sv->init, SIGKILL);
+					signal_init(sv, SIGKILL);
 			}
 		}
 		/* Every message that came before the report counts: drain them all. */
@@ -333,14 +358,13 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 				;
 			if (sv->program > 0 && !sv->has_cpu_timer && (l->set & JAIL_LIM_CPU_TIME) &&
 			    start_cpu_timer(sv, l->cpu_time) < 0)
-				kill(sv->init, SIGKILL);
+				signal_init(sv, SIGKILL);
 		}
 		if (p[3].revents & (POLLIN | POLLHUP)) {
 			if (read(report_fd, &sv->report, sizeof(sv->report)) == (ssize_t)sizeof(sv->report))
 				sv->reported = true;
 			p[3].fd = -1;
-			int st;
-			if (waitpid(sv->init, &st, 0) == sv->init)
+			if (reap_init(sv, 0))
 				init_done = true;
 		}
 		if (sv->listener >= 0 && (p[4].revents & POLLIN))
@@ -595,8 +619,8 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	rc = supervise(&sv, sup[0], report_fd, &s.limits);
 	r.wall_time = since(&sv.start);
 	if (rc < 0) {
-		kill(sv.init, SIGKILL);
-		waitpid(sv.init, NULL, 0);
+		signal_init(&sv, SIGKILL);
+		reap_init(&sv, 0);
 		r.verdict = "internal_error";
 		r.status = JAILCTL_EXIT_FAILURE;
 		snprintf(r.message, sizeof(r.message), "supervision failed");
