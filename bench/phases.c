@@ -53,23 +53,21 @@ static double bare_start(int r, char **argv)
 	return median(t, r);
 }
 
-/* The median time to compute the key and read and check the entry that jailctl compile would write. */
+/* The median time to compute the key and read and check the entry that jailctl compile writes. */
 static double cache_read(int r, const struct jail_policy_source *src)
 {
 	char dir[] = "/tmp/jail-phases.XXXXXX", path[4200];
-	struct jail_compiled c, got;
+	struct jail_compiled got;
 	struct jail_cache_key key;
 	struct jail_err err = { { 0 } };
 	double *t = calloc((size_t)r, sizeof(double)), m = -1;
 
 	if (t == NULL || mkdtemp(dir) == NULL || setenv("JAIL_CONFIG", src->config, 1) < 0 ||
 	    setenv("JAIL_PROFILE", src->profile, 1) < 0 || setenv(JAIL_CACHE_ENV, dir, 1) < 0 ||
-	    compile_ahead(src, &c, &err) < 0 || cache_key_from_env(&key, &err) < 0 ||
-	    cache_path(&key, dir, path, sizeof(path)) < 0 || cache_store(&key, &c, path, &err) < 0) {
+	    compile_to_cache(path, sizeof(path), &err) < 0) {
 		fprintf(stderr, "phases: the cache: %s\n", err.msg);
 		return -1;
 	}
-	cache_key_free(&key);
 	for (int i = 0; i < r; i++) {
 		double t0 = now();
 		if (cache_key_from_env(&key, &err) < 0 || cache_lookup(&key, &got) != 1)
@@ -82,10 +80,8 @@ static double cache_read(int r, const struct jail_policy_source *src)
 out:
 	unlink(path);
 	rmdir(dir);
-	filter_bpf_free(&c.bpf);
 	return m;
 }
-
 
 int main(int argc, char **argv)
 {

@@ -29,7 +29,8 @@ static int build_for(const struct jail_policy_source *src, pid_t pid, struct jai
 	return 0;
 }
 
-int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *out, struct jail_err *err)
+/* The policy built twice, with two marks for SELF_PID: out gets the program and where the PID goes. */
+static int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *out, struct jail_err *err)
 {
 	struct jail_bpf a = { 0 }, b = { 0 };
 	struct jail_policy pa, pb;
@@ -44,27 +45,63 @@ int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *ou
 	if (build_for(src, (pid_t)PID_MARK_B, &pb, &b, err) < 0)
 		goto out;
 	policy_free(&pb);
-	if (a.len != b.len) {
-		jail_err_set(err, "SELF_PID", "the program's shape depends on the PID: it cannot be compiled ahead");
-		goto out;
-	}
+	if (a.len != b.len)
+		goto shape;
 	for (size_t i = 0; i < a.len; i++) {
 		struct sock_filter *x = &a.insns[i], *y = &b.insns[i];
 		if (x->code == y->code && x->jt == y->jt && x->jf == y->jf && x->k == y->k)
 			continue;
 		if (x->code != y->code || x->jt != y->jt || x->jf != y->jf || x->k != PID_MARK_A ||
-		    y->k != PID_MARK_B || out->pid_slots == JAIL_CACHE_MAX_PID_SLOTS) {
-			jail_err_set(err, "SELF_PID", "the program's shape depends on the PID: it cannot be compiled ahead");
-			goto out;
-		}
+		    y->k != PID_MARK_B || out->pid_slots == JAIL_CACHE_MAX_PID_SLOTS)
+			goto shape;
 		out->pid_slot[out->pid_slots++] = (uint32_t)i;
 	}
 	out->bpf = a;
 	a.insns = NULL;
 	rc = 0;
+	goto out;
+shape:
+	jail_err_set(err, "SELF_PID", "the program's shape depends on the PID: it cannot be compiled ahead");
 out:
 	jail_self_pid = saved;
 	filter_bpf_free(&a);
 	filter_bpf_free(&b);
+	return rc;
+}
+
+int compile_to_cache(char *path, size_t len, struct jail_err *err)
+{
+	struct jail_policy_source src;
+	struct jail_compiled compiled, check;
+	struct jail_cache_key key;
+	char dir[4096];
+	int rc = -1;
+
+	policy_source_from_env(&src);
+	if (compile_ahead(&src, &compiled, err) < 0)
+		return -1;
+	if (cache_dir(dir, sizeof(dir)) < 0) {
+		jail_err_set(err, JAIL_CACHE_ENV, "no cache directory: set " JAIL_CACHE_ENV " or HOME");
+		filter_bpf_free(&compiled.bpf);
+		return -1;
+	}
+	if (cache_key_from_env(&key, err) < 0) {
+		filter_bpf_free(&compiled.bpf);
+		return -1;
+	}
+	if (cache_path(&key, dir, path, len) < 0)
+		jail_err_set(err, dir, "the cache path is too long");
+	else if (cache_store(&key, &compiled, path, err) == 0) {
+		/* Read back as libjail will: an entry it would not believe is of no use. */
+		if (cache_lookup(&key, &check) == 1) {
+			filter_bpf_free(&check.bpf);
+			rc = 0;
+		} else {
+			jail_err_set(err, path, "written, but libjail will not believe it: the directory or the "
+				     "file is writable by another user, or owned by one");
+		}
+	}
+	cache_key_free(&key);
+	filter_bpf_free(&compiled.bpf);
 	return rc;
 }

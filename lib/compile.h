@@ -8,9 +8,14 @@
 #define JAIL_COMPILE_H
 
 #include "cache.h"
-#include "policy.h"
 
-/* A log action is refused: log mode starts a listener at start-up. */
-int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *out, struct jail_err *err);
+/*
+ * jailctl compile: the policy the environment names, compiled ahead and
+ * stored in the cache (JAIL_CACHE, else $HOME/.cache/jail), then read back
+ * as libjail will read it; the entry's path goes to path. -1 (err set)
+ * when a step fails, or when libjail would not believe what was written.
+ * A log action is refused: log mode starts a listener at start-up.
+ */
+int compile_to_cache(char *path, size_t len, struct jail_err *err);
 
 #endif

@@ -13,7 +13,6 @@
 #include "cache.h"
 #include "commands.h"
 #include "compile.h"
-#include "policy.h"
 
 static void usage(FILE *out)
 {
@@ -41,13 +40,9 @@ int cmd_compile(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct jail_policy_source src;
-	struct jail_compiled compiled, check;
-	struct jail_cache_key key;
 	struct jail_err err = { { 0 } };
-	char dir[4096], path[4200];
-	int c, rc;
-
+	char path[4200];
+	int c;
 
 	/* The options are the variables libjail reads, so that the key is the one it computes. */
 	while ((c = getopt_long(argc, argv, "+c:p:a:d:A:C:h", opts, NULL)) != -1) {
@@ -69,32 +64,10 @@ int cmd_compile(int argc, char **argv)
 		fprintf(stderr, "jailctl: compile: unexpected argument \"%s\"\n", argv[optind]);
 		return JAILCTL_EXIT_FAILURE;
 	}
-	policy_source_from_env(&src);
-	if (compile_ahead(&src, &compiled, &err) < 0) {
+	if (compile_to_cache(path, sizeof(path), &err) < 0) {
 		fprintf(stderr, "jailctl: compile: %s\n", err.msg);
 		return JAILCTL_EXIT_FAILURE;
 	}
-	if (cache_dir(dir, sizeof(dir)) < 0) {
-		filter_bpf_free(&compiled.bpf);
-		return fail("no cache directory: set " JAIL_CACHE_ENV " or HOME");
-	}
-	if (cache_key_from_env(&key, &err) < 0 || cache_path(&key, dir, path, sizeof(path)) < 0 ||
-	    cache_store(&key, &compiled, path, &err) < 0) {
-		fprintf(stderr, "jailctl: compile: %s\n", err.msg[0] ? err.msg : "the cache path is too long");
-		cache_key_free(&key);
-		filter_bpf_free(&compiled.bpf);
-		return JAILCTL_EXIT_FAILURE;
-	}
-	filter_bpf_free(&compiled.bpf);
-	/* Read back as libjail will: an entry it would not believe is of no use. */
-	rc = cache_lookup(&key, &check);
-	cache_key_free(&key);
-	if (rc != 1) {
-		fprintf(stderr, "jailctl: compile: %s: written, but libjail will not believe it: the directory "
-			"or the file is writable by another user, or owned by one\n", path);
-		return JAILCTL_EXIT_FAILURE;
-	}
-	filter_bpf_free(&check.bpf);
 	printf("%s\n", path);
 	return 0;
 }

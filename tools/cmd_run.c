@@ -145,13 +145,12 @@ static void signal_init(struct supervision *sv, int sig)
 		kill(sv->init, sig);
 }
 
-static bool reap_init(struct supervision *sv, int options)
+static void reap_init(struct supervision *sv, int options)
 {
 	int st;
 
 	if (!sv->init_reaped && waitpid(sv->init, &st, options) == sv->init)
 		sv->init_reaped = true;
-	return sv->init_reaped;
 }
 
 static void kill_program(struct supervision *sv)
@@ -280,20 +279,25 @@ static int start_cpu_timer(struct supervision *sv, double seconds)
 	return 0;
 }
 
+/* What jailctl reads through signalfd while it supervises: blocked before the sandbox starts. */
+static void supervised_signals(sigset_t *mask)
+{
+	sigemptyset(mask);
+	sigaddset(mask, SIGCHLD);
+	sigaddset(mask, SIGRTMIN);
+	sigaddset(mask, SIGINT);
+	sigaddset(mask, SIGTERM);
+	sigaddset(mask, SIGHUP);
+}
+
 /* Returns 0 when the program has ended and init has reported or died. */
 static int supervise(struct supervision *sv, int sup, int report_fd, const struct jail_limits *l)
 {
 	sigset_t mask;
 	int sfd, wall_fd;
 	struct itimerspec wall = { 0 };
-	bool init_done = false;
 
-	sigemptyset(&mask);
-	sigaddset(&mask, SIGCHLD);
-	sigaddset(&mask, SIGRTMIN);
-	sigaddset(&mask, SIGINT);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGHUP);
+	supervised_signals(&mask);
 	sfd = signalfd(-1, &mask, SFD_CLOEXEC);
 	wall_fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
 	/* The CPU timer sees the program; every 10 ms the cgroup tells about its descendants. */
@@ -312,7 +316,7 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 		fprintf(stderr, "jailctl: timerfd_settime: %s\n", strerror(errno));
 		return -1;
 	}
-	while (!init_done) {
+	while (!sv->init_reaped) {
 		struct pollfd p[6] = {
 			{ .fd = sfd, .events = POLLIN }, { .fd = wall_fd, .events = POLLIN },
 			{ .fd = sup, .events = POLLIN }, { .fd = report_fd, .events = POLLIN },
@@ -337,8 +341,7 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 					signal_init(sv, sv->pid_namespace ? SIGKILL : SIGTERM);
 				}
 			}
-			if (reap_init(sv, WNOHANG))
-				init_done = true;
+			reap_init(sv, WNOHANG);
 		}
 		if (p[1].revents & POLLIN) {
 			uint64_t ticks;
@@ -364,8 +367,7 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 			if (read(report_fd, &sv->report, sizeof(sv->report)) == (ssize_t)sizeof(sv->report))
 				sv->reported = true;
 			p[3].fd = -1;
-			if (reap_init(sv, 0))
-				init_done = true;
+			reap_init(sv, 0);
 		}
 		if (sv->listener >= 0 && (p[4].revents & POLLIN))
 			on_notification(sv);
@@ -593,13 +595,11 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	}
 	s.sup_fd = sup[1];
 	/* Signals arrive through signalfd; the children get the default dispositions back. */
-	sigemptyset(&mask);
-	sigaddset(&mask, SIGCHLD);
-	sigaddset(&mask, SIGRTMIN);
-	sigaddset(&mask, SIGINT);
-	sigaddset(&mask, SIGTERM);
-	sigaddset(&mask, SIGHUP);
-	sigprocmask(SIG_BLOCK, &mask, NULL);
+	supervised_signals(&mask);
+	if (sigprocmask(SIG_BLOCK, &mask, NULL) < 0) {
+		fprintf(stderr, "jailctl: sigprocmask: %s\n", strerror(errno));
+		return JAILCTL_EXIT_FAILURE;
+	}
 	struct cgroup cg = { 0 };
 	char cg_why[600];
 	if (cgroup_create(&cg, (s.limits.set & JAIL_LIM_MEMORY) ? s.limits.memory : 0,
