@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,19 +40,56 @@ static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 
+/*
+ * Room for len more bytes: the caller's buffer while it lasts, then the
+ * heap. The light start-up path stays off malloc and stdio: on a machine
+ * where a fresh page costs microseconds, they are a measurable share of it.
+ */
+static int key_reserve(struct jail_cache_key *key, size_t more)
+{
+	size_t want = key->len + more;
+	char *grown;
+
+	if (want <= key->cap)
+		return 0;
+	grown = malloc(want * 2);
+	if (grown == NULL)
+		return -1;
+	if (key->len > 0)
+		memcpy(grown, key->bytes, key->len);
+	if (key->on_heap)
+		free(key->bytes);
+	key->bytes = grown;
+	key->cap = want * 2;
+	key->on_heap = true;
+	return 0;
+}
+
+/* Appends the decimal LEN and ':'; room for the bytes that follow is reserved too. */
+static int key_add_prefix(struct jail_cache_key *key, size_t len)
+{
+	char digits[24];
+	size_t n = 0, rest = len;
+
+	do {
+		digits[sizeof(digits) - ++n] = (char)('0' + rest % 10);
+		rest /= 10;
+	} while (rest > 0);
+	if (key_reserve(key, n + 1 + len) < 0)
+		return -1;
+	memcpy(key->bytes + key->len, digits + sizeof(digits) - n, n);
+	key->bytes[key->len + n] = ':';
+	key->len += n + 1;
+	return 0;
+}
+
 /* Appends "LEN:BYTES": length-prefixed, so that no two different inputs make the same key. */
 static int key_add(struct jail_cache_key *key, const char *bytes, size_t len)
 {
-	char prefix[32];
-	int n = snprintf(prefix, sizeof(prefix), "%zu:", len);
-	char *grown = realloc(key->bytes, key->len + (size_t)n + len);
-
-	if (grown == NULL)
+	if (key_add_prefix(key, len) < 0 || key_reserve(key, len) < 0)
 		return -1;
-	key->bytes = grown;
-	memcpy(key->bytes + key->len, prefix, (size_t)n);
-	memcpy(key->bytes + key->len + n, bytes, len);
-	key->len += (size_t)n + len;
+	memcpy(key->bytes + key->len, bytes, len);
+	key->len += len;
 	return 0;
 }
 
@@ -69,13 +107,12 @@ static int key_add_var(struct jail_cache_key *key, const char *name)
 	return key_add(key, value, strlen(value));
 }
 
+/* The file's bytes, read straight into the key. */
 static int key_add_file(struct jail_cache_key *key, const char *path, struct jail_err *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	char *buf;
 	ssize_t n;
-	int rc;
 
 	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > CACHE_MAX_CONFIG) {
 		jail_err_set(err, path, "not a config file that can be cached");
@@ -83,24 +120,29 @@ static int key_add_file(struct jail_cache_key *key, const char *path, struct jai
 			close(fd);
 		return -1;
 	}
-	buf = malloc((size_t)st.st_size + 1);
-	n = buf == NULL ? -1 : read(fd, buf, (size_t)st.st_size + 1);
-	close(fd);
 	/* One more byte than fstat said: a file that grows while read is not cached. */
-	rc = n == st.st_size ? key_add(key, buf, (size_t)n) : -1;
-	if (rc < 0)
+	if (key_add_prefix(key, (size_t)st.st_size) < 0 || key_reserve(key, (size_t)st.st_size + 1) < 0)
+		n = -1;
+	else
+		n = read(fd, key->bytes + key->len, (size_t)st.st_size + 1);
+	close(fd);
+	if (n != st.st_size) {
 		jail_err_set(err, path, "could not be read whole");
-	free(buf);
-	return rc;
+		return -1;
+	}
+	key->len += (size_t)n;
+	return 0;
 }
 
-int cache_key_from_env(struct jail_cache_key *key, struct jail_err *err)
+int cache_key_from_env(struct jail_cache_key *key, char *room, size_t room_len, struct jail_err *err)
 {
 	const char *config = getenv("JAIL_CONFIG"), *profile = getenv("JAIL_PROFILE");
 	struct utsname u;
 
-	key->bytes = NULL;
+	key->bytes = room;
+	key->cap = room == NULL ? 0 : room_len;
 	key->len = 0;
+	key->on_heap = false;
 	if (config == NULL || *config == '\0')
 		config = JAIL_DEFAULT_CONFIG;
 	if (profile == NULL || *profile == '\0')
@@ -127,31 +169,48 @@ int cache_key_from_env(struct jail_cache_key *key, struct jail_err *err)
 
 void cache_key_free(struct jail_cache_key *key)
 {
-	free(key->bytes);
+	if (key->on_heap)
+		free(key->bytes);
 	key->bytes = NULL;
-	key->len = 0;
+	key->len = key->cap = 0;
+	key->on_heap = false;
+}
+
+/* Appends text to out[*at]; false when it does not fit (with its NUL). */
+static bool path_add(char *out, size_t len, size_t *at, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (*at + n >= len)
+		return false;
+	memcpy(out + *at, text, n + 1);
+	*at += n;
+	return true;
 }
 
 int cache_dir(char *out, size_t len)
 {
 	const char *dir = getenv(JAIL_CACHE_ENV), *home = getenv("HOME");
-	int n;
+	size_t at = 0;
 
 	if (dir != NULL && *dir != '\0')
-		n = snprintf(out, len, "%s", dir);
-	else if (home != NULL && *home == '/')
-		n = snprintf(out, len, "%s/.cache/jail", home);
-	else
-		return -1;
-	return n > 0 && (size_t)n < len ? 0 : -1;
+		return path_add(out, len, &at, dir) ? 0 : -1;
+	if (home != NULL && *home == '/')
+		return path_add(out, len, &at, home) && path_add(out, len, &at, "/.cache/jail") ? 0 : -1;
+	return -1;
 }
 
 int cache_path(const struct jail_cache_key *key, const char *dir, char *out, size_t len)
 {
-	int n = snprintf(out, len, "%s/%016llx.bpf", dir,
-			 (unsigned long long)fnv1a(FNV_OFFSET, key->bytes, key->len));
+	uint64_t h = fnv1a(FNV_OFFSET, key->bytes, key->len);
+	char name[32];
+	size_t at = 0;
 
-	return n > 0 && (size_t)n < len ? 0 : -1;
+	name[0] = '/';
+	for (int i = 0; i < 16; i++)
+		name[1 + i] = "0123456789abcdef"[(h >> (60 - 4 * i)) & 0xf];
+	memcpy(name + 17, ".bpf", 5);
+	return path_add(out, len, &at, dir) && path_add(out, len, &at, name) ? 0 : -1;
 }
 
 /* Only the user or root may have written it, and no one else may replace it. */
@@ -171,10 +230,11 @@ static uint64_t entry_checksum(const char *buf, size_t size)
 	return fnv1a(sum, buf + sizeof(h), size - sizeof(h));
 }
 
-static int parse_entry(const char *buf, size_t size, const struct jail_cache_key *key, struct jail_compiled *out)
+/* Checks the entry in buf; on success its program is moved to buf's start, which is aligned. */
+static int parse_entry(char *buf, size_t size, const struct jail_cache_key *key, struct jail_compiled *out)
 {
 	struct cache_header h;
-	size_t want;
+	size_t want, code;
 
 	if (size < sizeof(h))
 		return 0;
@@ -182,7 +242,8 @@ static int parse_entry(const char *buf, size_t size, const struct jail_cache_key
 	if (memcmp(h.magic, CACHE_MAGIC, sizeof(h.magic)) != 0 || h.key_len != key->len || h.insns == 0 ||
 	    h.insns > BPF_MAXINSNS || h.pid_slots > JAIL_CACHE_MAX_PID_SLOTS)
 		return 0;
-	want = sizeof(h) + h.key_len + h.pid_slots * sizeof(uint32_t) + h.insns * sizeof(struct sock_filter);
+	code = h.insns * sizeof(struct sock_filter);
+	want = sizeof(h) + h.key_len + h.pid_slots * sizeof(uint32_t) + code;
 	if (size != want || entry_checksum(buf, size) != h.checksum ||
 	    memcmp(buf + sizeof(h), key->bytes, key->len) != 0)
 		return 0;
@@ -192,16 +253,13 @@ static int parse_entry(const char *buf, size_t size, const struct jail_cache_key
 	for (uint32_t i = 0; i < h.pid_slots; i++)
 		if (out->pid_slot[i] >= h.insns)
 			return 0;
+	memmove(buf, buf + want - code, code);
 	out->bpf.len = h.insns;
-	out->bpf.insns = malloc(h.insns * sizeof(struct sock_filter));
-	if (out->bpf.insns == NULL)
-		return 0;
-	memcpy(out->bpf.insns, buf + want - h.insns * sizeof(struct sock_filter),
-	       h.insns * sizeof(struct sock_filter));
+	out->bpf.insns = (struct sock_filter *)(void *)buf;
 	return 1;
 }
 
-int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out)
+int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out, void *room, size_t room_len)
 {
 	char dir[4096], path[4200], *buf;
 	struct stat st;
@@ -222,12 +280,25 @@ int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out)
 		close(fd);
 		return 0;
 	}
-	buf = malloc((size_t)st.st_size);
+	out->on_heap = room == NULL || (size_t)st.st_size > room_len;
+	buf = out->on_heap ? malloc((size_t)st.st_size) : room;
 	n = buf == NULL ? -1 : read(fd, buf, (size_t)st.st_size);
 	close(fd);
 	rc = n == st.st_size ? parse_entry(buf, (size_t)n, key, out) : 0;
-	free(buf);
+	if (rc != 1 && out->on_heap)
+		free(buf);
+	if (rc != 1)
+		out->on_heap = false;
 	return rc;
+}
+
+void compiled_free(struct jail_compiled *c)
+{
+	if (c->on_heap)
+		filter_bpf_free(&c->bpf);
+	c->bpf.insns = NULL;
+	c->bpf.len = 0;
+	c->on_heap = false;
 }
 
 static int mkdir_parents(char *dir)

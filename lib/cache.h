@@ -13,6 +13,7 @@
 #ifndef JAIL_CACHE_H
 #define JAIL_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -27,7 +28,8 @@
 
 struct jail_cache_key {
 	char *bytes;
-	size_t len;
+	size_t len, cap;
+	bool on_heap;  /* else bytes is the caller's room */
 };
 
 struct jail_compiled {
@@ -35,17 +37,28 @@ struct jail_compiled {
 	struct jail_bpf bpf;
 	uint32_t pid_slots;                          /* instructions whose k is the process's PID */
 	uint32_t pid_slot[JAIL_CACHE_MAX_PID_SLOTS];
+	bool on_heap;  /* from cache_lookup: bpf.insns is malloc'd, else in the caller's room */
 };
 
-/* The key for the policy the environment names; -1 (err set) when the config cannot be read. */
-int cache_key_from_env(struct jail_cache_key *key, struct jail_err *err);
+/*
+ * The key for the policy the environment names; -1 (err set) when the
+ * config cannot be read. Built in room (may be NULL) while it fits, then
+ * on the heap: libjail's start-up passes a static buffer and so needs no
+ * malloc. Free with cache_key_free either way.
+ */
+int cache_key_from_env(struct jail_cache_key *key, char *room, size_t room_len, struct jail_err *err);
 void cache_key_free(struct jail_cache_key *key);
 /* JAIL_CACHE, else $HOME/.cache/jail; -1 when neither can be had. */
 int cache_dir(char *out, size_t len);
 /* The entry's file name in dir. */
 int cache_path(const struct jail_cache_key *key, const char *dir, char *out, size_t len);
-/* 1 with *out filled (free with filter_bpf_free), 0 on a miss or an entry not to be believed. */
-int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out);
+/*
+ * 1 with *out filled, 0 on a miss or an entry not to be believed. The
+ * entry is read into room (suitably aligned; may be NULL) if it fits, else
+ * onto the heap; free with compiled_free either way.
+ */
+int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out, void *room, size_t room_len);
+void compiled_free(struct jail_compiled *c);
 /* Writes the entry atomically (a temporary file, then rename); creates dir if need be. */
 int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c, const char *path,
 		struct jail_err *err);

@@ -85,7 +85,7 @@ int compile_to_cache(char *path, size_t len, struct jail_err *err)
 		filter_bpf_free(&compiled.bpf);
 		return -1;
 	}
-	if (cache_key_from_env(&key, err) < 0) {
+	if (cache_key_from_env(&key, NULL, 0, err) < 0) {
 		filter_bpf_free(&compiled.bpf);
 		return -1;
 	}
@@ -93,8 +93,8 @@ int compile_to_cache(char *path, size_t len, struct jail_err *err)
 		jail_err_set(err, dir, "the cache path is too long");
 	else if (cache_store(&key, &compiled, path, err) == 0) {
 		/* Read back as libjail will: an entry it would not believe is of no use. */
-		if (cache_lookup(&key, &check) == 1) {
-			filter_bpf_free(&check.bpf);
+		if (cache_lookup(&key, &check, NULL, 0) == 1) {
+			compiled_free(&check);
 			rc = 0;
 		} else {
 			jail_err_set(err, path, "written, but libjail will not believe it: the directory or the "

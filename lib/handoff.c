@@ -70,7 +70,7 @@ int supervisor_bpf_to_memfd(const struct jail_bpf *bpf, struct jail_err *err)
 	return fd;
 }
 
-int supervisor_bpf_from_env(struct jail_bpf *bpf, struct jail_err *err)
+int supervisor_bpf_from_env(struct jail_bpf *bpf, struct sock_filter *room, struct jail_err *err)
 {
 	const char *text = getenv(JAIL_POLICY_FD_ENV);
 	const int want = F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL;
@@ -91,8 +91,8 @@ int supervisor_bpf_from_env(struct jail_bpf *bpf, struct jail_err *err)
 		return -1;
 	}
 	bpf->len = (size_t)st.st_size / sizeof(struct sock_filter);
-	bpf->insns = malloc((size_t)st.st_size);
-	if (bpf->insns == NULL || pread((int)fd, bpf->insns, (size_t)st.st_size, 0) != st.st_size) {
+	bpf->insns = room;
+	if (pread((int)fd, bpf->insns, (size_t)st.st_size, 0) != st.st_size) {
 		jail_err_set(err, JAIL_POLICY_FD_ENV, "reading the compiled policy: %s", strerror(errno));
 		return -1;
 	}

@@ -26,6 +26,17 @@
 #include "libjail_compile.h"
 #include "supervisor.h"
 
+/*
+ * The fast path's buffers: the key (with the config's bytes) and the entry,
+ * or jailctl's compiled program. Static rather than malloc'd: pages that
+ * are never touched cost nothing, and start-up pays for no heap.
+ */
+static char key_room[16384];
+static union {
+	struct sock_filter insns[BPF_MAXINSNS];
+	char bytes[BPF_MAXINSNS * sizeof(struct sock_filter) + 16384];
+} program_room;
+
 /* An entry of the compile-ahead cache, for the environment's policy: true when it is now in force. */
 static bool load_cached(void)
 {
@@ -35,9 +46,9 @@ static bool load_cached(void)
 	int none = -1, hit;
 
 	/* A config that cannot be read is left to the full path, which says why. */
-	if (cache_key_from_env(&key, &err) < 0)
+	if (cache_key_from_env(&key, key_room, sizeof(key_room), &err) < 0)
 		return false;
-	hit = cache_lookup(&key, &compiled);
+	hit = cache_lookup(&key, &compiled, &program_room, sizeof(program_room));
 	cache_key_free(&key);
 	if (!hit)
 		return false;
@@ -110,7 +121,7 @@ __attribute__((constructor)) static void libjail_init(void)
 	if (sock >= 0) {
 		/* jailctl compiled the policy already: load it as it is. */
 		struct jail_bpf compiled;
-		int got = supervisor_bpf_from_env(&compiled, &err);
+		int got = supervisor_bpf_from_env(&compiled, program_room.insns, &err);
 		int none = -1;
 		if (got < 0)
 			libjail_die(&err);

@@ -51,8 +51,12 @@ int supervisor_adjust_policy(struct jail_policy *p, int sock, struct jail_err *e
 #define JAIL_POLICY_FD_ENV "JAIL_POLICY_FD"
 /* Writes bpf into a new sealed memfd; returns it, or -1. */
 int supervisor_bpf_to_memfd(const struct jail_bpf *bpf, struct jail_err *err);
-/* Reads and removes JAIL_POLICY_FD: 1 with *bpf filled, 0 when unset, -1 on error. */
-int supervisor_bpf_from_env(struct jail_bpf *bpf, struct jail_err *err);
+/*
+ * Reads and removes JAIL_POLICY_FD: 1 with *bpf filled, 0 when unset, -1 on
+ * error. The program is read into room (BPF_MAXINSNS instructions): no
+ * malloc on the start-up path, where every fresh page costs.
+ */
+int supervisor_bpf_from_env(struct jail_bpf *bpf, struct sock_filter *room, struct jail_err *err);
 
 /* Sends fd (or none, if fd < 0) with message text over sock. */
 int supervisor_send(int sock, const char *text, int fd, struct jail_err *err);
