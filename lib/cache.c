@@ -21,7 +21,7 @@ struct cache_header {
 	char magic[8];
 	uint32_t key_len;
 	uint32_t insns;
-	uint32_t pid_slots;
+	uint32_t slots;     /* instructions whose k is filled in at load: PID, address halves */
 	uint32_t reserved;
 	struct jail_limits limits;
 	uint64_t checksum; /* FNV-1a of the whole entry with this field 0 */
@@ -84,7 +84,7 @@ static int key_add_prefix(struct jail_cache_key *key, size_t len)
 }
 
 /* Appends "LEN:BYTES": length-prefixed, so that no two different inputs make the same key. */
-static int key_add(struct jail_cache_key *key, const char *bytes, size_t len)
+int cache_key_add(struct jail_cache_key *key, const char *bytes, size_t len)
 {
 	if (key_add_prefix(key, len) < 0 || key_reserve(key, len) < 0)
 		return -1;
@@ -93,22 +93,20 @@ static int key_add(struct jail_cache_key *key, const char *bytes, size_t len)
 	return 0;
 }
 
-static int key_add_var(struct jail_cache_key *key, const char *name)
+int cache_key_add_var(struct jail_cache_key *key, const char *name, const char *value)
 {
-	const char *value = getenv(name);
-
 	/* Unset and set-but-empty differ: an empty SECCOMP_SYSCALL_ALLOW allows nothing. */
-	if (key_add(key, name, strlen(name)) < 0)
+	if (cache_key_add(key, name, strlen(name)) < 0)
 		return -1;
 	if (value == NULL)
-		return key_add(key, "", 0);
-	if (key_add(key, "=", 1) < 0)
+		return cache_key_add(key, "", 0);
+	if (cache_key_add(key, "=", 1) < 0)
 		return -1;
-	return key_add(key, value, strlen(value));
+	return cache_key_add(key, value, strlen(value));
 }
 
 /* The file's bytes, read straight into the key. */
-static int key_add_file(struct jail_cache_key *key, const char *path, struct jail_err *err)
+int cache_key_add_file(struct jail_cache_key *key, const char *path, struct jail_err *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
@@ -134,37 +132,56 @@ static int key_add_file(struct jail_cache_key *key, const char *path, struct jai
 	return 0;
 }
 
-int cache_key_from_env(struct jail_cache_key *key, char *room, size_t room_len, struct jail_err *err)
+void cache_key_begin(struct jail_cache_key *key, char *room, size_t room_len)
 {
-	const char *config = getenv("JAIL_CONFIG"), *profile = getenv("JAIL_PROFILE");
-	struct utsname u;
-
 	key->bytes = room;
 	key->cap = room == NULL ? 0 : room_len;
 	key->len = 0;
 	key->on_heap = false;
-	if (config == NULL || *config == '\0')
-		config = JAIL_DEFAULT_CONFIG;
-	if (profile == NULL || *profile == '\0')
-		profile = "default";
+}
+
+int cache_key_add_build(struct jail_cache_key *key, struct jail_err *err)
+{
+	struct utsname u;
+
 	if (uname(&u) < 0) {
 		jail_err_set(err, "uname", "%s", strerror(errno));
 		return -1;
 	}
 	/* The build: groups, constants and the compiler may change with it; the kernel: what libseccomp probes. */
-	if (key_add(key, JAIL_BUILD_ID, strlen(JAIL_BUILD_ID)) < 0 ||
-	    key_add(key, u.release, strlen(u.release)) < 0 || key_add(key, u.machine, strlen(u.machine)) < 0 ||
-	    key_add_var(key, "SECCOMP_SYSCALL_ALLOW") < 0 || key_add_var(key, "SECCOMP_SYSCALL_DENY") < 0 ||
-	    key_add_var(key, "SECCOMP_DEFAULT_ACTION") < 0 || key_add(key, profile, strlen(profile)) < 0) {
+	if (cache_key_add(key, JAIL_BUILD_ID, strlen(JAIL_BUILD_ID)) < 0 ||
+	    cache_key_add(key, u.release, strlen(u.release)) < 0 ||
+	    cache_key_add(key, u.machine, strlen(u.machine)) < 0) {
 		jail_err_set(err, "cache", "out of memory");
-		cache_key_free(key);
-		return -1;
-	}
-	if (key_add_file(key, config, err) < 0) {
-		cache_key_free(key);
 		return -1;
 	}
 	return 0;
+}
+
+int cache_key_from_env(struct jail_cache_key *key, char *room, size_t room_len, struct jail_err *err)
+{
+	const char *config = getenv("JAIL_CONFIG"), *profile = getenv("JAIL_PROFILE");
+
+	cache_key_begin(key, room, room_len);
+	if (config == NULL || *config == '\0')
+		config = JAIL_DEFAULT_CONFIG;
+	if (profile == NULL || *profile == '\0')
+		profile = "default";
+	if (cache_key_add_build(key, err) < 0)
+		goto fail;
+	if (cache_key_add_var(key, "SECCOMP_SYSCALL_ALLOW", getenv("SECCOMP_SYSCALL_ALLOW")) < 0 ||
+	    cache_key_add_var(key, "SECCOMP_SYSCALL_DENY", getenv("SECCOMP_SYSCALL_DENY")) < 0 ||
+	    cache_key_add_var(key, "SECCOMP_DEFAULT_ACTION", getenv("SECCOMP_DEFAULT_ACTION")) < 0 ||
+	    cache_key_add(key, profile, strlen(profile)) < 0) {
+		jail_err_set(err, "cache", "out of memory");
+		goto fail;
+	}
+	if (cache_key_add_file(key, config, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	cache_key_free(key);
+	return -1;
 }
 
 void cache_key_free(struct jail_cache_key *key)
@@ -240,18 +257,18 @@ static int parse_entry(char *buf, size_t size, const struct jail_cache_key *key,
 		return 0;
 	memcpy(&h, buf, sizeof(h));
 	if (memcmp(h.magic, CACHE_MAGIC, sizeof(h.magic)) != 0 || h.key_len != key->len || h.insns == 0 ||
-	    h.insns > BPF_MAXINSNS || h.pid_slots > JAIL_CACHE_MAX_PID_SLOTS)
+	    h.insns > BPF_MAXINSNS || h.slots > JAIL_CACHE_MAX_SLOTS)
 		return 0;
 	code = h.insns * sizeof(struct sock_filter);
-	want = sizeof(h) + h.key_len + h.pid_slots * sizeof(uint32_t) + code;
+	want = sizeof(h) + h.key_len + h.slots * sizeof(uint32_t) + code;
 	if (size != want || entry_checksum(buf, size) != h.checksum ||
 	    memcmp(buf + sizeof(h), key->bytes, key->len) != 0)
 		return 0;
 	out->limits = h.limits;
-	out->pid_slots = h.pid_slots;
-	memcpy(out->pid_slot, buf + sizeof(h) + h.key_len, h.pid_slots * sizeof(uint32_t));
-	for (uint32_t i = 0; i < h.pid_slots; i++)
-		if (out->pid_slot[i] >= h.insns)
+	out->slots = h.slots;
+	memcpy(out->slot, buf + sizeof(h) + h.key_len, h.slots * sizeof(uint32_t));
+	for (uint32_t i = 0; i < h.slots; i++)
+		if (JAIL_SLOT_INSN(out->slot[i]) >= h.insns || JAIL_SLOT_KIND(out->slot[i]) > JAIL_SLOT_ADDR_HIGH)
 			return 0;
 	memmove(buf, buf + want - code, code);
 	out->bpf.len = h.insns;
@@ -275,7 +292,7 @@ int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out, vo
 	if (fd < 0)
 		return 0;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || !trusted(&st) || st.st_size <= 0 ||
-	    st.st_size > (off_t)(sizeof(struct cache_header) + key->len + sizeof(out->pid_slot) +
+	    st.st_size > (off_t)(sizeof(struct cache_header) + key->len + sizeof(out->slot) +
 				 BPF_MAXINSNS * sizeof(struct sock_filter))) {
 		close(fd);
 		return 0;
@@ -317,7 +334,7 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 		struct jail_err *err)
 {
 	struct cache_header h = { .magic = CACHE_MAGIC };
-	size_t slots = c->pid_slots * sizeof(uint32_t), code = c->bpf.len * sizeof(struct sock_filter);
+	size_t slots = c->slots * sizeof(uint32_t), code = c->bpf.len * sizeof(struct sock_filter);
 	size_t size = sizeof(h) + key->len + slots + code;
 	char dir[4200], tmp[4300];
 	char *buf = malloc(size);
@@ -329,11 +346,11 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 	}
 	h.key_len = (uint32_t)key->len;
 	h.insns = (uint32_t)c->bpf.len;
-	h.pid_slots = c->pid_slots;
+	h.slots = c->slots;
 	h.limits = c->limits;
 	memcpy(buf, &h, sizeof(h));
 	memcpy(buf + sizeof(h), key->bytes, key->len);
-	memcpy(buf + sizeof(h) + key->len, c->pid_slot, slots);
+	memcpy(buf + sizeof(h) + key->len, c->slot, slots);
 	memcpy(buf + sizeof(h) + key->len + slots, c->bpf.insns, code);
 	h.checksum = entry_checksum(buf, size);
 	memcpy(buf, &h, sizeof(h));
@@ -358,6 +375,18 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 
 void compiled_set_pid(struct jail_compiled *c, pid_t pid)
 {
-	for (uint32_t i = 0; i < c->pid_slots; i++)
-		c->bpf.insns[c->pid_slot[i]].k = (uint32_t)pid;
+	for (uint32_t i = 0; i < c->slots; i++)
+		if (JAIL_SLOT_KIND(c->slot[i]) == JAIL_SLOT_PID)
+			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)pid;
+}
+
+void compiled_set_addr(struct jail_compiled *c, uint64_t addr)
+{
+	for (uint32_t i = 0; i < c->slots; i++) {
+		uint32_t kind = JAIL_SLOT_KIND(c->slot[i]);
+		if (kind == JAIL_SLOT_ADDR_LOW)
+			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)addr;
+		else if (kind == JAIL_SLOT_ADDR_HIGH)
+			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)(addr >> 32);
+	}
 }

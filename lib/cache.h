@@ -23,8 +23,15 @@
 #include "limits.h"
 
 #define JAIL_CACHE_ENV "JAIL_CACHE"
-/* SELF_PID sits in at most this many instructions; more, and the policy is not cached. */
-#define JAIL_CACHE_MAX_PID_SLOTS 32
+/* Values filled in at load sit in at most this many instructions; more, and the policy is not cached. */
+#define JAIL_CACHE_MAX_SLOTS 32
+/* A slot: the instruction's index, and in the top bits what goes into its k. */
+#define JAIL_SLOT_PID 0u        /* the process's own PID (SELF_PID) */
+#define JAIL_SLOT_ADDR_LOW 1u   /* the low half of an address (jailctl's pinned execve path) */
+#define JAIL_SLOT_ADDR_HIGH 2u  /* its high half */
+#define JAIL_SLOT(kind, insn) (((uint32_t)(kind) << 30) | (uint32_t)(insn))
+#define JAIL_SLOT_KIND(slot) ((slot) >> 30)
+#define JAIL_SLOT_INSN(slot) ((slot) & 0x3fffffffu)
 
 struct jail_cache_key {
 	char *bytes;
@@ -35,11 +42,21 @@ struct jail_cache_key {
 struct jail_compiled {
 	struct jail_limits limits;
 	struct jail_bpf bpf;
-	uint32_t pid_slots;                          /* instructions whose k is the process's PID */
-	uint32_t pid_slot[JAIL_CACHE_MAX_PID_SLOTS];
+	uint32_t slots;                          /* instructions whose k is filled in at load */
+	uint32_t slot[JAIL_CACHE_MAX_SLOTS];
 	bool on_heap;  /* from cache_lookup: bpf.insns is malloc'd, else in the caller's room */
 };
 
+/* Key building: begin in room (may be NULL), then add; free with cache_key_free. */
+void cache_key_begin(struct jail_cache_key *key, char *room, size_t room_len);
+/* Appends "LEN:BYTES" (length-prefixed: no two different inputs make the same key). */
+int cache_key_add(struct jail_cache_key *key, const char *bytes, size_t len);
+/* A variable's name and value; unset (NULL) and set-but-empty differ. */
+int cache_key_add_var(struct jail_cache_key *key, const char *name, const char *value);
+/* The file's bytes. */
+int cache_key_add_file(struct jail_cache_key *key, const char *path, struct jail_err *err);
+/* libjail's build and the kernel's release and machine. */
+int cache_key_add_build(struct jail_cache_key *key, struct jail_err *err);
 /*
  * The key for the policy the environment names; -1 (err set) when the
  * config cannot be read. Built in room (may be NULL) while it fits, then
@@ -64,5 +81,7 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 		struct jail_err *err);
 /* Puts pid into the instructions that compare with the process's own PID. */
 void compiled_set_pid(struct jail_compiled *c, pid_t pid);
+/* Puts addr's halves into the instructions that compare with the pinned address. */
+void compiled_set_addr(struct jail_compiled *c, uint64_t addr);
 
 #endif

@@ -52,9 +52,9 @@ static int compile_ahead(const struct jail_policy_source *src, struct jail_compi
 		if (x->code == y->code && x->jt == y->jt && x->jf == y->jf && x->k == y->k)
 			continue;
 		if (x->code != y->code || x->jt != y->jt || x->jf != y->jf || x->k != PID_MARK_A ||
-		    y->k != PID_MARK_B || out->pid_slots == JAIL_CACHE_MAX_PID_SLOTS)
+		    y->k != PID_MARK_B || out->slots == JAIL_CACHE_MAX_SLOTS)
 			goto shape;
-		out->pid_slot[out->pid_slots++] = (uint32_t)i;
+		out->slot[out->slots++] = JAIL_SLOT(JAIL_SLOT_PID, i);
 	}
 	out->bpf = a;
 	a.insns = NULL;

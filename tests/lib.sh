@@ -56,7 +56,8 @@ LIBJAIL=$SCRATCH/bin/libjail.so
 cp "$DEFAULT_CONF" "$SCRATCH/jail.conf"
 DEFAULT_CONF=$SCRATCH/jail.conf
 OUT=$SCRATCH/out
-# No compiled policy of the user's may stand in for what a test compiles.
+# No compiled policy of the user's may stand in for what a test compiles:
+# the test's own cache (jailctl run stores its filters there).
 export JAIL_CACHE="$SCRATCH/no-cache"
 trap 'rm -rf "$SCRATCH"' EXIT
 

@@ -30,6 +30,7 @@
 #include "learn.h"
 #include "preexec.h"
 #include "program.h"
+#include "run_cache.h"
 #include "run_options.h"
 #include "sandbox.h"
 #include "stats.h"
@@ -497,6 +498,8 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	const char *config;
 	int rc, sup[2], report_fd, one = 1;
 	sigset_t mask;
+	struct run_compiled compiled;
+	bool cached, debug = getenv("JAILCTL_DEBUG") != NULL;
 
 	/* Descriptors 0 to 2 must be taken: else the first we open would become the program's stdin. */
 	for (int fd = 0; fd < 3; fd++)
@@ -522,22 +525,26 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	}
 	/* Compiled here for the program, which will be PID 2 of its namespace (SELF_PID). */
 	jail_self_pid = SANDBOX_PROGRAM_PID;
-	if (policy_load(&o.policy, &policy, &err) < 0) {
-		fprintf(stderr, "jailctl: %s\n", err.msg);
-		return JAILCTL_EXIT_FAILURE;
-	}
-	if (!learn && policy.action.kind == JAIL_ACT_LOG) {
-		fprintf(stderr, "jailctl: the profile's action is log: use jailctl learn\n");
-		return JAILCTL_EXIT_FAILURE;
-	}
 	rc = program_find(o.argv[0], &prog);
+	/* A policy compiled by an earlier run: neither the config nor libseccomp is needed. */
+	cached = rc == 0 && !learn && run_cache_load(&o.policy, prog.is_static, prog.path, &compiled) == 1;
+	if (!cached) {
+		if (policy_load(&o.policy, &policy, &err) < 0) {
+			fprintf(stderr, "jailctl: %s\n", err.msg);
+			return JAILCTL_EXIT_FAILURE;
+		}
+		if (!learn && policy.action.kind == JAIL_ACT_LOG) {
+			fprintf(stderr, "jailctl: the profile's action is log: use jailctl learn\n");
+			return JAILCTL_EXIT_FAILURE;
+		}
+	}
 	if (rc != 0)
 		return rc;
 	if (!prog.is_static && access(o.library, R_OK) < 0) {
 		fprintf(stderr, "jailctl: --library %s: %s\n", o.library, strerror(errno));
 		return JAILCTL_EXIT_FAILURE;
 	}
-	s.limits = policy.limits;
+	s.limits = cached ? compiled.limits : policy.limits;
 	limits_override(&s.limits, &o.limits);
 	if (!(o.limits.set & JAIL_LIM_WALL_TIME) && (o.limits.set & JAIL_LIM_CPU_TIME))
 		s.limits.wall_time = 3 * s.limits.cpu_time;
@@ -565,19 +572,37 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	 * out not to be the one they were compiled for, the child compiles afresh.
 	 */
 	s.policy_fd = -1;
-	if (learn ? learn_filter_build(SANDBOX_SUP_FD, &s.preexec, &err) < 0
-		  : preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &s.preexec, &err) < 0) {
-		fprintf(stderr, "jailctl: %s\n", err.msg);
-		return JAILCTL_EXIT_FAILURE;
-	}
-	if (!learn && !prog.is_static) {
-		struct jail_bpf final;
-		if (supervisor_adjust_policy(&policy, SANDBOX_SUP_FD, &err) < 0 ||
-		    filter_build(&policy, &final, &err) < 0 ||
-		    (s.policy_fd = supervisor_bpf_to_memfd(&final, &err)) < 0) {
+	if (cached) {
+		s.preexec = compiled.preexec.bpf;
+		if (!prog.is_static && (s.policy_fd = supervisor_bpf_to_memfd(&compiled.final.bpf, &err)) < 0) {
 			fprintf(stderr, "jailctl: %s\n", err.msg);
 			return JAILCTL_EXIT_FAILURE;
 		}
+		if (debug)
+			fprintf(stderr, "jailctl: the filters from the cache: %s%s%s\n", compiled.path[0],
+				prog.is_static ? "" : " and ", compiled.path[1]);
+	} else if (learn ? learn_filter_build(SANDBOX_SUP_FD, &s.preexec, &err) < 0
+			 : preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &s.preexec, &err) < 0) {
+		fprintf(stderr, "jailctl: %s\n", err.msg);
+		return JAILCTL_EXIT_FAILURE;
+	}
+	if (!cached && !learn) {
+		struct jail_bpf final = { 0 };
+		struct jail_compiled relocatable;
+		bool storable = run_cache_relocatable(&policy, prog.is_static, s.exec_path, &s.preexec,
+						      &relocatable) == 0;
+		if (!prog.is_static &&
+		    (supervisor_adjust_policy(&policy, SANDBOX_SUP_FD, &err) < 0 ||
+		     filter_build(&policy, &final, &err) < 0 ||
+		     (s.policy_fd = supervisor_bpf_to_memfd(&final, &err)) < 0)) {
+			fprintf(stderr, "jailctl: %s\n", err.msg);
+			return JAILCTL_EXIT_FAILURE;
+		}
+		/* For the next run of this policy; a cache that cannot be written only costs that run the compile. */
+		bool stored = storable && run_cache_store(&o.policy, prog.is_static, &relocatable, &final, &compiled) == 0;
+		if (debug)
+			fprintf(stderr, "jailctl: the filters compiled%s%s\n", stored ? ", and stored in " : "",
+				stored ? compiled.path[0] : " (not stored in the cache)");
 		filter_bpf_free(&final);
 	}
 	s.policy = &o.policy;
@@ -604,7 +629,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	char cg_why[600];
 	if (cgroup_create(&cg, (s.limits.set & JAIL_LIM_MEMORY) ? s.limits.memory : 0,
 			  (s.limits.set & JAIL_LIM_PROCESSES) ? s.limits.processes : 0, cg_why, sizeof(cg_why)) < 0 &&
-	    getenv("JAILCTL_DEBUG") != NULL)
+	    debug)
 		fprintf(stderr, "jailctl: no cgroup, rlimits instead: %s\n", cg_why);
 	s.cg = &cg;
 	sv.cg = &cg;
