@@ -54,11 +54,8 @@ static double bare_start(int r, char **argv)
 }
 
 /* As libjail's start-up holds them: static, no malloc. */
-static char key_room[16384];
-static union {
-	struct sock_filter insns[BPF_MAXINSNS];
-	char bytes[BPF_MAXINSNS * sizeof(struct sock_filter) + 16384];
-} program_room;
+static char key_room[JAIL_KEY_ROOM];
+static union jail_program_room program_room;
 
 /* The median time to compute the key and read and check the entry that jailctl compile writes. */
 static double cache_read(int r, const struct jail_policy_source *src)

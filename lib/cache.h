@@ -39,6 +39,18 @@ struct jail_cache_key {
 	bool on_heap;  /* else bytes is the caller's room */
 };
 
+/*
+ * The light start-up path's buffers (libjail.so keeps them static, so that
+ * it needs no heap): the key, with the config's bytes, while it fits; and
+ * an entry, or jailctl's compiled program, which is at most BPF_MAXINSNS
+ * instructions.
+ */
+#define JAIL_KEY_ROOM 16384
+union jail_program_room {
+	struct sock_filter insns[BPF_MAXINSNS];
+	char bytes[BPF_MAXINSNS * sizeof(struct sock_filter) + JAIL_KEY_ROOM];
+};
+
 struct jail_compiled {
 	struct jail_limits limits;
 	struct jail_bpf bpf;

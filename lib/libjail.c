@@ -26,16 +26,9 @@
 #include "libjail_compile.h"
 #include "supervisor.h"
 
-/*
- * The fast path's buffers: the key (with the config's bytes) and the entry,
- * or jailctl's compiled program. Static rather than malloc'd: pages that
- * are never touched cost nothing, and start-up pays for no heap.
- */
-static char key_room[16384];
-static union {
-	struct sock_filter insns[BPF_MAXINSNS];
-	char bytes[BPF_MAXINSNS * sizeof(struct sock_filter) + 16384];
-} program_room;
+/* Static rather than malloc'd: pages never touched cost nothing, and start-up pays for no heap. */
+static char key_room[JAIL_KEY_ROOM];
+static union jail_program_room program_room;
 
 /* An entry of the compile-ahead cache, for the environment's policy: true when it is now in force. */
 static bool load_cached(void)

@@ -10,14 +10,17 @@
 
 enum which { PREEXEC, FINAL };
 
-/* Everything either program depends on: the builds, the kernel, the policy's sources, the program's kind. */
-static int run_key(const struct jail_policy_source *src, bool is_static, enum which which,
-		   struct jail_cache_key *key, struct jail_err *err)
+/*
+ * Everything both programs depend on: the builds, the kernel, the policy's
+ * sources, the program's kind. Built once (it holds the config's bytes);
+ * each entry's key is this with its tag appended, and the tag is taken off
+ * again after use.
+ */
+static int run_key(const struct jail_policy_source *src, bool is_static, struct jail_cache_key *key,
+		   struct jail_err *err)
 {
-	const char *tag = which == PREEXEC ? "jailctl run: pre-exec filter" : "jailctl run: libjail's filter";
-
 	cache_key_begin(key, NULL, 0);
-	if (cache_key_add(key, tag, strlen(tag)) < 0 || cache_key_add(key, JAILCTL_RUN_BUILD_ID, strlen(JAILCTL_RUN_BUILD_ID)) < 0 ||
+	if (cache_key_add(key, JAILCTL_RUN_BUILD_ID, strlen(JAILCTL_RUN_BUILD_ID)) < 0 ||
 	    cache_key_add_build(key, err) < 0 || cache_key_add_var(key, "config", src->config) < 0 ||
 	    cache_key_add_var(key, "profile", src->profile) < 0 || cache_key_add_var(key, "allow", src->allow) < 0 ||
 	    cache_key_add_var(key, "deny", src->deny) < 0 || cache_key_add_var(key, "action", src->action) < 0 ||
@@ -29,34 +32,50 @@ static int run_key(const struct jail_policy_source *src, bool is_static, enum wh
 	return 0;
 }
 
-static int lookup(const struct jail_policy_source *src, bool is_static, enum which which, struct jail_compiled *out,
+/* Appends which's tag to the key and names its entry in dir; returns the key's length before, or -1. */
+static long tag(struct jail_cache_key *key, enum which which, const char *dir, char *path)
+{
+	const char *name = which == PREEXEC ? "jailctl run: pre-exec filter" : "jailctl run: libjail's filter";
+	size_t untagged = key->len;
+
+	if (cache_key_add(key, name, strlen(name)) < 0)
+		return -1;
+	if (cache_path(key, dir, path, RUN_CACHE_PATH_MAX) < 0) {
+		key->len = untagged;
+		return -1;
+	}
+	return (long)untagged;
+}
+
+static int lookup(struct jail_cache_key *key, const char *dir, enum which which, struct jail_compiled *out,
 		  char *path)
 {
-	struct jail_cache_key key;
-	struct jail_err err = { { 0 } };
-	char dir[4096];
-	int hit = 0;
+	long untagged = tag(key, which, dir, path);
+	int hit;
 
-	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, is_static, which, &key, &err) < 0)
+	if (untagged < 0)
 		return 0;
-	if (cache_path(&key, dir, path, 4200) == 0)
-		hit = cache_lookup(&key, out, NULL, 0);
-	cache_key_free(&key);
+	hit = cache_lookup(key, out, NULL, 0);
+	key->len = (size_t)untagged;
 	return hit;
 }
 
 int run_cache_load(const struct jail_policy_source *src, bool is_static, const char *exec_path,
 		   struct run_compiled *out)
 {
+	struct jail_cache_key key;
+	struct jail_err err = { { 0 } };
+	char dir[4096];
+	int hit;
+
 	memset(out, 0, sizeof(*out));
-	if (lookup(src, is_static, PREEXEC, &out->preexec, out->path[0]) != 1)
+	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, is_static, &key, &err) < 0)
 		return 0;
-	if (!is_static && lookup(src, is_static, FINAL, &out->final, out->path[1]) != 1) {
-		run_cache_free(out);
-		return 0;
-	}
+	hit = lookup(&key, dir, PREEXEC, &out->preexec, out->path[0]) == 1 &&
+	      (is_static || lookup(&key, dir, FINAL, &out->final, out->path[1]) == 1);
+	cache_key_free(&key);
 	/* Only the pre-exec filter holds an address; libjail's holds the namespace's fixed PID 2. */
-	if (out->final.slots != 0) {
+	if (!hit || out->final.slots != 0) {
 		run_cache_free(out);
 		return 0;
 	}
@@ -94,19 +113,17 @@ static int find_address(const struct jail_bpf *a, const struct jail_bpf *b, uint
 	return out->slots > 0 ? 0 : -1;
 }
 
-static int store(const struct jail_policy_source *src, bool is_static, enum which which,
-		 const struct jail_compiled *c, char *path)
+static int store(struct jail_cache_key *key, const char *dir, enum which which, const struct jail_compiled *c,
+		 char *path)
 {
-	struct jail_cache_key key;
+	long untagged = tag(key, which, dir, path);
 	struct jail_err err = { { 0 } };
-	char dir[4096];
-	int rc = -1;
+	int rc;
 
-	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, is_static, which, &key, &err) < 0)
+	if (untagged < 0)
 		return -1;
-	if (cache_path(&key, dir, path, 4200) == 0)
-		rc = cache_store(&key, c, path, &err);
-	cache_key_free(&key);
+	rc = cache_store(key, c, path, &err);
+	key->len = (size_t)untagged;
 	return rc;
 }
 
@@ -117,11 +134,15 @@ int run_cache_relocatable(const struct jail_policy *policy, bool is_static, cons
 	uint64_t here = (uint64_t)(uintptr_t)exec_path, there = here ^ 0x00005a5a5a5a5a5aULL;
 	struct jail_bpf other = { 0 };
 	struct jail_err err = { { 0 } };
+	char dir[4096];
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	out->limits = policy->limits;
 	out->bpf = *preexec;
+	/* No cache to keep it in: the second build would be wasted. */
+	if (cache_dir(dir, sizeof(dir)) < 0)
+		return -1;
 	if (preexec_build(policy, is_static, (const char *)(uintptr_t)there, SANDBOX_SUP_FD, &other, &err) == 0)
 		rc = find_address(preexec, &other, here, there, out);
 	filter_bpf_free(&other);
@@ -132,13 +153,19 @@ int run_cache_store(const struct jail_policy_source *src, bool is_static, const 
 		    const struct jail_bpf *final, struct run_compiled *paths)
 {
 	struct jail_compiled fin = { .limits = preexec->limits };
+	struct jail_cache_key key;
+	struct jail_err err = { { 0 } };
+	char dir[4096];
+	int rc;
 
-	if (!is_static) {
+	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, is_static, &key, &err) < 0)
+		return -1;
+	if (!is_static)
 		fin.bpf = *final;
-		if (store(src, is_static, FINAL, &fin, paths->path[1]) < 0)
-			return -1;
-	}
-	return store(src, is_static, PREEXEC, preexec, paths->path[0]);
+	rc = (is_static || store(&key, dir, FINAL, &fin, paths->path[1]) == 0) &&
+	     store(&key, dir, PREEXEC, preexec, paths->path[0]) == 0 ? 0 : -1;
+	cache_key_free(&key);
+	return rc;
 }
 
 void run_cache_free(struct run_compiled *c)

@@ -17,11 +17,13 @@
 #include "cache.h"
 #include "policy.h"
 
+#define RUN_CACHE_PATH_MAX 4200
+
 struct run_compiled {
 	struct jail_limits limits;
 	struct jail_compiled preexec;
 	struct jail_compiled final;   /* libjail's; none (len 0) for a static program */
-	char path[2][4200];           /* the two entries */
+	char path[2][RUN_CACHE_PATH_MAX]; /* the two entries */
 };
 
 /* 1 with *out filled (free with run_cache_free), 0 when not cached or not believed. */
