@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -133,6 +134,61 @@ _Noreturn static void run_program(struct sandbox *s)
 	child_fail(s->sup_fd, errno == ENOENT ? 127 : 126, "execve");
 }
 
+/* What the program's process starts from: its own copy, for init's stays as it was. */
+struct program_start {
+	struct sandbox s;
+	int report_fd;
+};
+
+static int program_main(void *arg)
+{
+	struct program_start *start = arg;
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t none;
+
+	/* init's SIGTERM handler (no namespace) writes init's memory: not here. */
+	sigemptyset(&none);
+	if (sigaction(SIGTERM, &dfl, NULL) < 0 || sigprocmask(SIG_SETMASK, &none, NULL) < 0)
+		_exit(125);
+	close(start->report_fd);
+	run_program(&start->s);
+}
+
+/*
+ * Starts the program as a vfork does: it runs in init's memory, on a stack
+ * of its own, and init sleeps until its execve (or exit). No page of
+ * init's is write-protected and copied, which is most of what a fork
+ * costs here (a fresh page fault is ~10 µs on a VM). The program's
+ * process writes only its copy of the sandbox, its stack and, on the path
+ * that compiles, the heap, which init does not use again. Signals stay
+ * blocked across the clone so that no handler of init's runs in it.
+ */
+static pid_t start_program(const struct sandbox *s, int report_fd)
+{
+	const size_t guard = 4096, size = 2u << 20;
+	struct program_start start = { .s = *s, .report_fd = report_fd };
+	sigset_t all, old;
+	pid_t pid;
+	char *stack = mmap(NULL, guard + size, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+
+	if (stack == MAP_FAILED)
+		return -1;
+	if (mprotect(stack, guard, PROT_NONE) < 0)
+		return -1;
+	sigfillset(&all);
+	if (sigprocmask(SIG_SETMASK, &all, &old) < 0)
+		return -1;
+	pid = clone(program_main, stack + guard + size, CLONE_VM | CLONE_VFORK | SIGCHLD, &start);
+	if (pid < 0)
+		return -1;
+	if (sigprocmask(SIG_SETMASK, &old, NULL) < 0 || munmap(stack, guard + size) < 0) {
+		kill(pid, SIGKILL);
+		return -1;
+	}
+	return pid;
+}
+
 static volatile sig_atomic_t parent_died;
 
 static void on_parent_death(int sig)
@@ -220,13 +276,9 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	    (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
 	     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0))
 		_exit(125);
-	program = fork();
+	program = start_program(s, report_fd);
 	if (program < 0)
 		_exit(125);
-	if (program == 0) {
-		close(report_fd);
-		run_program(s);
-	}
 	close(s->sup_fd);
 	for (;;) {
 		int st;
