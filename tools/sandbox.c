@@ -6,6 +6,7 @@
 #include <grp.h>
 #include <linux/close_range.h>
 #include <linux/seccomp.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -137,8 +138,19 @@ _Noreturn static void run_program(struct sandbox *s)
 /* What the program's process starts from: its own copy, for init's stays as it was. */
 struct program_start {
 	struct sandbox s;
-	int report_fd;
+	int report_fd;     /* init's end of its report pipe, or -1 */
 };
+
+/*
+ * Without this, a program could read another run's /proc/PID/mem when
+ * both run as the same user. Our mounts stay ours (private).
+ */
+static int mount_own_proc(void)
+{
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		return -1;
+	return mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+}
 
 static int program_main(void *arg)
 {
@@ -150,18 +162,20 @@ static int program_main(void *arg)
 	sigemptyset(&none);
 	if (sigaction(SIGTERM, &dfl, NULL) < 0 || sigprocmask(SIG_SETMASK, &none, NULL) < 0)
 		_exit(125);
-	close(start->report_fd);
+	if (start->report_fd >= 0)
+		close(start->report_fd);
 	run_program(&start->s);
 }
 
 /*
- * Starts the program as a vfork does: it runs in init's memory, on a stack
- * of its own, and init sleeps until its execve (or exit). No page of
- * init's is write-protected and copied, which is most of what a fork
- * costs here (a fresh page fault is ~10 µs on a VM). The program's
- * process writes only its copy of the sandbox, its stack and, on the path
- * that compiles, the heap, which init does not use again. Signals stay
- * blocked across the clone so that no handler of init's runs in it.
+ * Starts the program as a vfork does: it runs in its parent's memory (init's,
+ * or jailctl's), on a stack of its own, and the parent sleeps until its
+ * execve (or exit). No page of the parent's is write-protected and copied,
+ * which is most of what a fork costs here (a fresh page fault is ~10 µs
+ * on a VM). The program's process writes only its copy of the sandbox,
+ * its stack and, on the path that compiles, the heap, which the parent
+ * does not use again. Signals stay blocked across the clone so that no
+ * handler of the parent's runs in it.
  */
 static pid_t start_program(const struct sandbox *s, int report_fd)
 {
@@ -174,14 +188,17 @@ static pid_t start_program(const struct sandbox *s, int report_fd)
 
 	if (stack == MAP_FAILED)
 		return -1;
-	if (mprotect(stack, guard, PROT_NONE) < 0)
-		return -1;
 	sigfillset(&all);
-	if (sigprocmask(SIG_SETMASK, &all, &old) < 0)
+	if (mprotect(stack, guard, PROT_NONE) < 0 || sigprocmask(SIG_SETMASK, &all, &old) < 0) {
+		munmap(stack, guard + size);
 		return -1;
+	}
 	pid = clone(program_main, stack + guard + size, CLONE_VM | CLONE_VFORK | SIGCHLD, &start);
-	if (pid < 0)
+	if (pid < 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		munmap(stack, guard + size);
 		return -1;
+	}
 	if (sigprocmask(SIG_SETMASK, &old, NULL) < 0 || munmap(stack, guard + size) < 0) {
 		kill(pid, SIGKILL);
 		return -1;
@@ -268,13 +285,7 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	if (read(go_fd, &go, 1) != 1)
 		_exit(125);
 	close(go_fd);
-	/*
-	 * Without this, a program could read another run's /proc/PID/mem when
-	 * both run as the same user. Our mounts stay ours (private).
-	 */
-	if (s->pid_namespace &&
-	    (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-	     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0))
+	if (s->pid_namespace && mount_own_proc() < 0)
 		_exit(125);
 	program = start_program(s, report_fd);
 	if (program < 0)
@@ -341,7 +352,125 @@ static int map_ids(pid_t pid)
 	return write_file(path, map);
 }
 
+/* What the quiet init needs: all of it written before the clone, read only after. */
+struct quiet_start {
+	struct sandbox *s;
+	int report_fd, ready_fd, ready_read_fd;
+};
+
+static char quiet_init_stack[16384] __attribute__((aligned(64)));
+
+/*
+ * PID 1 of the namespace where jailctl is root: a process that shares
+ * jailctl's memory (CLONE_VM, no fork's copy), on a stack of its own.
+ * While it starts the program, jailctl waits for its word on ready_fd;
+ * after that both run at once, so it makes only calls that cannot fail
+ * here, reads no errno, and touches nothing of jailctl's but what it was
+ * given. It reaps what reaches it until the program ends, reports, and
+ * exits: its exit kills and reaps everything left in the namespace.
+ */
+static int quiet_init(void *arg)
+{
+	/* Copied while jailctl waits: its stack frame and its sandbox are not ours to read later. */
+	const struct quiet_start q = *(const struct quiet_start *)arg;
+	const int sup_fd = q.s->sup_fd;
+	struct sandbox_report rep = { 0 };
+	pid_t program;
+
+	struct pollfd jailctl = { .fd = q.ready_fd, .events = POLLOUT };
+
+	/* Our copy of the read end closed, POLLERR on the write end says jailctl has gone. */
+	close(q.ready_read_fd);
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || poll(&jailctl, 1, 0) != 1 || (jailctl.revents & POLLERR))
+		return 125;
+	if (mount_own_proc() < 0)
+		return 125;
+	program = start_program(q.s, q.report_fd);
+	/* The program has executed (or failed): jailctl may go on. */
+	if (program < 0 || write(q.ready_fd, "r", 1) != 1)
+		return 125;
+	close(q.ready_fd);
+	close(sup_fd);
+	for (;;) {
+		/* No handler here, so no EINTR: -1 would mean no child, which cannot be. */
+		pid_t p = wait4(-1, &rep.wait_status, 0, &rep.usage);
+		if (p < 0)
+			return 125;
+		if (p == program)
+			break;
+	}
+	return write(q.report_fd, &rep, sizeof(rep)) == (ssize_t)sizeof(rep) ? 0 : 125;
+}
+
+/*
+ * The fast way, for root: init in its own PID and mount namespaces, made
+ * by clone(CLONE_VM) in jailctl's memory, starts the program as a vfork
+ * does. Neither copies a page of jailctl's; on a VM, where page tables
+ * are what costs, a fork and an exit of a copy of jailctl cost more than
+ * the program's whole start. Returns init's pid; 0 when no namespace can
+ * be made here (the caller falls back); -1 on an error, said.
+ */
+static pid_t start_quiet(struct sandbox *s, int *report_fd)
+{
+	int ready[2], report[2];
+	char word;
+	pid_t pid;
+
+	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0) {
+		fprintf(stderr, "jailctl: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	struct quiet_start q = { .s = s, .report_fd = report[1], .ready_fd = ready[1], .ready_read_fd = ready[0] };
+	s->pid_namespace = true;
+	fflush(NULL);
+	pid = clone(quiet_init, quiet_init_stack + sizeof(quiet_init_stack),
+		    CLONE_VM | CLONE_NEWPID | CLONE_NEWNS | SIGCHLD, &q);
+	if (pid < 0) {
+		int e = errno;
+		close(ready[0]), close(ready[1]), close(report[0]), close(report[1]);
+		errno = e;
+		if (e == EPERM || e == EINVAL || e == ENOSPC || e == EUSERS)
+			return 0;
+		fprintf(stderr, "jailctl: cannot start the sandbox: %s\n", strerror(e));
+		return -1;
+	}
+	close(ready[1]);
+	close(report[1]);
+	/* Until init's word, the program's process runs in our memory: we touch nothing. */
+	ssize_t n = read(ready[0], &word, 1);
+	close(ready[0]);
+	if (n != 1) {
+		fprintf(stderr, "jailctl: the sandbox's init failed to start the program\n");
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		close(report[0]);
+		return -1;
+	}
+	*report_fd = report[0];
+	return pid;
+}
+
+static pid_t start_with_init(struct sandbox *s, int *report_fd);
+
 pid_t sandbox_start(struct sandbox *s, int *report_fd)
+{
+	bool debug = getenv("JAILCTL_DEBUG") != NULL;
+
+	/* learn answers the program's calls before its execve: jailctl cannot wait for that. */
+	if (!s->userns && !s->learn && getenv("JAILCTL_NO_NAMESPACE") == NULL) {
+		pid_t pid = start_quiet(s, report_fd);
+		if (pid > 0 && debug)
+			fprintf(stderr, "jailctl: init shares jailctl's memory (no copy)\n");
+		if (pid != 0)
+			return pid;
+	}
+	if (debug)
+		fprintf(stderr, "jailctl: init is a fork of jailctl\n");
+	return start_with_init(s, report_fd);
+}
+
+/* Unprivileged, learning, or with no PID namespace: init is a fork of jailctl. */
+static pid_t start_with_init(struct sandbox *s, int *report_fd)
 {
 	int go[2], report[2];
 	/* A mount namespace too, for a /proc of the run's own: no other run's process shows there. */
