@@ -273,7 +273,12 @@ static int start_cpu_timer(struct supervision *sv, double seconds)
 	its.it_value.tv_sec = (time_t)seconds;
 	its.it_value.tv_nsec = (long)((seconds - floor(seconds)) * 1e9);
 	if (timer_settime(sv->cpu_timer, 0, &its, NULL) < 0) {
-		fprintf(stderr, "jailctl: timer_settime: %s\n", strerror(errno));
+		e = errno;
+		timer_delete(sv->cpu_timer);
+		/* It ended between the two calls. */
+		if (e == ESRCH || (e == EINVAL && program_ended(sv)))
+			return 0;
+		fprintf(stderr, "jailctl: timer_settime: %s\n", strerror(e));
 		return -1;
 	}
 	sv->has_cpu_timer = true;
@@ -317,11 +322,18 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 		fprintf(stderr, "jailctl: timerfd_settime: %s\n", strerror(errno));
 		return -1;
 	}
+	/*
+	 * The socket hangs up once no process holds its other end (a static
+	 * program never has it; libjail may close it), and the listener once
+	 * no process runs under the filter. poll reports a hang-up always:
+	 * such a descriptor is drained, then no longer polled, or we would spin.
+	 */
+	bool sup_open = true, listener_open = true;
 	while (!sv->init_reaped) {
 		struct pollfd p[6] = {
 			{ .fd = sfd, .events = POLLIN }, { .fd = wall_fd, .events = POLLIN },
-			{ .fd = sup, .events = POLLIN }, { .fd = report_fd, .events = POLLIN },
-			{ .fd = sv->listener, .events = POLLIN }, { .fd = tree_fd, .events = POLLIN },
+			{ .fd = sup_open ? sup : -1, .events = POLLIN }, { .fd = report_fd, .events = POLLIN },
+			{ .fd = listener_open ? sv->listener : -1, .events = POLLIN }, { .fd = tree_fd, .events = POLLIN },
 		};
 		if (poll(p, 6, -1) < 0) {
 			if (errno == EINTR)
@@ -372,6 +384,11 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 		}
 		if (sv->listener >= 0 && (p[4].revents & POLLIN))
 			on_notification(sv);
+		else if (p[4].revents & (POLLHUP | POLLERR | POLLNVAL))
+			listener_open = false;
+		/* Hung up, with what was queued drained above: nothing more can come. */
+		if (p[2].revents & (POLLHUP | POLLERR | POLLNVAL))
+			sup_open = false;
 		if (p[5].revents & POLLIN) {
 			uint64_t ticks;
 			if (read(tree_fd, &ticks, sizeof(ticks)) > 0 && !sv->cpu_exceeded &&

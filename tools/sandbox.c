@@ -105,6 +105,13 @@ _Noreturn static void run_program(struct sandbox *s)
 		child_fail(s->sup_fd, 125, "joining the run's cgroup");
 	if (s->drop_user && (setgroups(0, NULL) < 0 || setgid(s->gid) < 0 || setuid(s->uid) < 0))
 		child_fail(s->sup_fd, 125, "dropping privileges");
+	/*
+	 * Until its execve this process may share jailctl's memory: no process
+	 * of the user it now is may attach to it, whatever fs.suid_dumpable
+	 * says. execve sets the flag afresh for the program.
+	 */
+	if (prctl(PR_SET_DUMPABLE, 0) < 0)
+		child_fail(s->sup_fd, 125, "prctl PR_SET_DUMPABLE");
 	/* RLIMIT_CPU is only a backstop, a second past jailctl's own timer. */
 	if (s->limits.set & JAIL_LIM_CPU_TIME)
 		s->limits.cpu_time += 1;
