@@ -254,6 +254,12 @@ static void on_notification(struct supervision *sv)
 	ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
 }
 
+/* Whether a timer call failed with e because the program has ended already (ESRCH, or EINVAL for one that just went). */
+static bool ended_under(const struct supervision *sv, int e)
+{
+	return e == ESRCH || (e == EINVAL && program_ended(sv));
+}
+
 static int start_cpu_timer(struct supervision *sv, double seconds)
 {
 	clockid_t clock;
@@ -263,8 +269,8 @@ static int start_cpu_timer(struct supervision *sv, double seconds)
 	int e = clock_getcpuclockid(sv->program, &clock);
 	if (e == 0 && timer_create(clock, &ev, &sv->cpu_timer) < 0)
 		e = errno;
-	/* It has ended already (timer_create says EINVAL for a process that just went): nothing to time. */
-	if (e == ESRCH || (e == EINVAL && program_ended(sv)))
+	/* It has ended already: nothing to time. */
+	if (ended_under(sv, e))
 		return 0;
 	if (e != 0) {
 		fprintf(stderr, "jailctl: cannot time the program's CPU: %s\n", strerror(e));
@@ -276,7 +282,7 @@ static int start_cpu_timer(struct supervision *sv, double seconds)
 		e = errno;
 		timer_delete(sv->cpu_timer);
 		/* It ended between the two calls. */
-		if (e == ESRCH || (e == EINVAL && program_ended(sv)))
+		if (ended_under(sv, e))
 			return 0;
 		fprintf(stderr, "jailctl: timer_settime: %s\n", strerror(e));
 		return -1;

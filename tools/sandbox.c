@@ -359,6 +359,12 @@ static int map_ids(pid_t pid)
 	return write_file(path, map);
 }
 
+/* Whether clone's error e means no PID namespace can be made here (so we fall back), not a failure. */
+static bool no_namespace_here(int e)
+{
+	return e == EPERM || e == EINVAL || e == ENOSPC || e == EUSERS;
+}
+
 /* What the quiet init needs: all of it written before the clone, read only after. */
 struct quiet_start {
 	struct sandbox *s;
@@ -383,7 +389,6 @@ static int quiet_init(void *arg)
 	const int sup_fd = q.s->sup_fd;
 	struct sandbox_report rep = { 0 };
 	pid_t program;
-
 	struct pollfd jailctl = { .fd = q.ready_fd, .events = POLLOUT };
 
 	/* Our copy of the read end closed, POLLERR on the write end says jailctl has gone. */
@@ -436,7 +441,7 @@ static pid_t start_quiet(struct sandbox *s, int *report_fd)
 		int e = errno;
 		close(ready[0]), close(ready[1]), close(report[0]), close(report[1]);
 		errno = e;
-		if (e == EPERM || e == EINVAL || e == ENOSPC || e == EUSERS)
+		if (no_namespace_here(e))
 			return 0;
 		fprintf(stderr, "jailctl: cannot start the sandbox: %s\n", strerror(e));
 		return -1;
@@ -494,7 +499,7 @@ static pid_t start_with_init(struct sandbox *s, int *report_fd)
 	bool forced = getenv("JAILCTL_NO_NAMESPACE") != NULL;
 	s->pid_namespace = true;
 	pid = forced ? -1 : (pid_t)syscall(SYS_clone, flags, NULL, NULL, NULL, 0);
-	if (pid < 0 && (forced || errno == EPERM || errno == EINVAL || errno == ENOSPC || errno == EUSERS)) {
+	if (pid < 0 && (forced || no_namespace_here(errno))) {
 		/* No namespace for us here: init becomes a subreaper instead. */
 		s->pid_namespace = false;
 		s->userns = false;
