@@ -1,7 +1,9 @@
 /* jailctl: the command-line face of jail. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <nss.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +38,17 @@ int main(int argc, char **argv)
 		return JAILCTL_EXIT_FAILURE;
 	}
 	cmd = argv[1];
+#ifdef JAILCTL_STATIC
+	/*
+	 * A static jailctl must never load an NSS module (a shared library
+	 * built against the shared libc: it crashes a static program), so users
+	 * and groups are looked up in /etc/passwd and /etc/group alone.
+	 */
+	if (__nss_configure_lookup("passwd", "files") != 0 || __nss_configure_lookup("group", "files") != 0) {
+		fprintf(stderr, "jailctl: restricting user lookups to /etc/passwd: %s\n", strerror(errno));
+		return JAILCTL_EXIT_FAILURE;
+	}
+#endif
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		usage(stdout);
 		return 0;
