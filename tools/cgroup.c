@@ -70,21 +70,27 @@ static long long read_number(const char *dir, const char *file)
 	return strtoll(buf, NULL, 10);
 }
 
-/* Our own cgroup in the hierarchy named by a /proc/self/cgroup line "N:CONTROLLERS:PATH". */
-static int own_path(const char *controller, char *out, size_t len)
+/* Our own cgroups, as /proc/self/cgroup lists them: read once per run. */
+static int read_own_cgroups(char *buf, size_t len)
+{
+	return read_text("/proc/self", "cgroup", buf, len);
+}
+
+/* Our own cgroup in the hierarchy named by a line "N:CONTROLLERS:PATH" of own (read_own_cgroups). */
+static int own_path(const char *own, const char *controller, char *out, size_t len)
 {
 	char line[PATH_MAX + 64];
-	FILE *f = fopen("/proc/self/cgroup", "re");
-	int rc = -1;
 
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof(line), f) != NULL) {
-		char *ctrls = strchr(line, ':'), *path;
-		if (ctrls == NULL || (path = strchr(ctrls + 1, ':')) == NULL)
+	for (const char *at = own; *at; at += strcspn(at, "\n") + (at[strcspn(at, "\n")] == '\n')) {
+		char *ctrls, *path;
+		size_t n = strcspn(at, "\n");
+		if (n >= sizeof(line))
+			continue;
+		memcpy(line, at, n);
+		line[n] = '\0';
+		if ((ctrls = strchr(line, ':')) == NULL || (path = strchr(ctrls + 1, ':')) == NULL)
 			continue;
 		*path++ = '\0';
-		path[strcspn(path, "\n")] = '\0';
 		ctrls++;
 		/* v2 is "0::PATH"; v1 lists its controllers separated by commas. */
 		bool match = controller == NULL ? *ctrls == '\0' : false;
@@ -93,12 +99,10 @@ static int own_path(const char *controller, char *out, size_t len)
 				match = true;
 		if (match) {
 			snprintf(out, len, "%s", path);
-			rc = 0;
-			break;
+			return 0;
 		}
 	}
-	fclose(f);
-	return rc;
+	return -1;
 }
 
 /* A jailctl killed with SIGKILL leaves its empty cgroup behind: remove those of dead jailctls. */
@@ -122,36 +126,47 @@ static void sweep_stale(const char *parent)
 	closedir(d);
 }
 
-static int make_dir(const char *mount, const char *controller, char *out, size_t len)
+/*
+ * A sweep lists the parent directory, on the path of every run, for what
+ * only a killed jailctl leaves. A cgroup directory's link count is 2 plus
+ * its subdirectories (kernfs keeps it so): one stat says whether there is
+ * anything beside our own to look at.
+ */
+static bool others_beside_ours(const char *parent)
 {
-	char own[PATH_MAX], parent[PATH_MAX + 64];
+	struct stat st;
 
-	if (own_path(controller, own, sizeof(own)) < 0)
+	return stat(parent, &st) < 0 || st.st_nlink > 3;
+}
+
+static int make_dir(const char *own, const char *mount, const char *controller, char *out, size_t len)
+{
+	char path[PATH_MAX], parent[PATH_MAX + 64];
+
+	if (own_path(own, controller, path, sizeof(path)) < 0)
 		return -1;
-	snprintf(parent, sizeof(parent), "%s%s", mount, strcmp(own, "/") == 0 ? "" : own);
-	sweep_stale(parent);
-	if ((size_t)snprintf(out, len, "%s%s/jail-%d", mount, strcmp(own, "/") == 0 ? "" : own,
-			     (int)getpid()) >= len)
+	snprintf(parent, sizeof(parent), "%s%s", mount, strcmp(path, "/") == 0 ? "" : path);
+	if ((size_t)snprintf(out, len, "%s/jail-%d", parent, (int)getpid()) >= len)
 		return -1;
-	if (mkdir(out, 0755) == 0)
-		return 0;
 	/*
 	 * PIDs wrap (pid_max may be 32768): a jailctl killed long ago may have
 	 * left a cgroup under the PID that is ours now. Empty, it is stale.
 	 */
-	if (errno != EEXIST || rmdir(out) < 0)
+	if (mkdir(out, 0755) < 0 && (errno != EEXIST || rmdir(out) < 0 || mkdir(out, 0755) < 0))
 		return -1;
-	return mkdir(out, 0755);
+	if (others_beside_ours(parent))
+		sweep_stale(parent);
+	return 0;
 }
 
-static int create_v2(struct cgroup *cg, uint64_t memory, uint64_t pids)
+static int create_v2(struct cgroup *cg, const char *own, uint64_t memory, uint64_t pids)
 {
 	char buf[256], num[32];
 	const char *mount = "/sys/fs/cgroup";
 
 	if (read_text(mount, "cgroup.controllers", buf, sizeof(buf)) < 0 || strstr(buf, "memory") == NULL)
 		return -1;
-	if (make_dir(mount, NULL, cg->memory, sizeof(cg->memory)) < 0)
+	if (make_dir(own, mount, NULL, cg->memory, sizeof(cg->memory)) < 0)
 		return -1;
 	cg->version = 2;
 	snprintf(num, sizeof(num), "%" PRIu64, memory);
@@ -164,16 +179,16 @@ static int create_v2(struct cgroup *cg, uint64_t memory, uint64_t pids)
 	return 0;
 }
 
-static int create_v1(struct cgroup *cg, uint64_t memory, uint64_t pids)
+static int create_v1(struct cgroup *cg, const char *own, uint64_t memory, uint64_t pids)
 {
 	char num[32];
 
-	if (make_dir("/sys/fs/cgroup/memory", "memory", cg->memory, sizeof(cg->memory)) < 0)
+	if (make_dir(own, "/sys/fs/cgroup/memory", "memory", cg->memory, sizeof(cg->memory)) < 0)
 		return -1;
 	cg->version = 1;
-	if (make_dir("/sys/fs/cgroup/pids", "pids", cg->pids, sizeof(cg->pids)) < 0)
+	if (make_dir(own, "/sys/fs/cgroup/pids", "pids", cg->pids, sizeof(cg->pids)) < 0)
 		cg->pids[0] = '\0';
-	if (make_dir("/sys/fs/cgroup/cpuacct", "cpuacct", cg->cpu, sizeof(cg->cpu)) < 0)
+	if (make_dir(own, "/sys/fs/cgroup/cpuacct", "cpuacct", cg->cpu, sizeof(cg->cpu)) < 0)
 		cg->cpu[0] = '\0';
 	snprintf(num, sizeof(num), "%" PRIu64, memory);
 	if (memory && write_text(cg->memory, "memory.limit_in_bytes", num) < 0)
@@ -189,13 +204,19 @@ static int create_v1(struct cgroup *cg, uint64_t memory, uint64_t pids)
 
 int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, char *why, size_t len)
 {
+	char own[4096];
+
 	memset(cg, 0, sizeof(*cg));
-	if (create_v2(cg, memory, pids) == 0)
+	if (read_own_cgroups(own, sizeof(own)) < 0) {
+		snprintf(why, len, "/proc/self/cgroup: %s", strerror(errno));
+		return -1;
+	}
+	if (create_v2(cg, own, memory, pids) == 0)
 		return 0;
 	snprintf(why, len, "cgroup v2: %s", strerror(errno));
 	cgroup_destroy(cg);
 	memset(cg, 0, sizeof(*cg));
-	if (create_v1(cg, memory, pids) == 0)
+	if (create_v1(cg, own, memory, pids) == 0)
 		return 0;
 	snprintf(why + strlen(why), len - strlen(why), "; cgroup v1: %s", strerror(errno));
 	cgroup_destroy(cg);

@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +34,7 @@
 #include "sandbox.h"
 #include "stats.h"
 #include "supervisor.h"
+#include "user.h"
 
 #ifndef JAIL_DEFAULT_LIBRARY
 #define JAIL_DEFAULT_LIBRARY "/usr/local/lib/libjail.so"
@@ -117,25 +117,28 @@ static int open_redirect(const char *path, int flags, const char *opt)
 
 static int choose_user(const struct run_options *o, struct sandbox *s)
 {
-	const char *name = o->user;
-	struct passwd *pw;
+	const char *name = o->user ? o->user : "nobody";
+	uid_t uid;
+	gid_t gid;
 
 	if (getuid() != 0) {
-		if (name != NULL && ((pw = getpwnam(name)) == NULL || pw->pw_uid != getuid())) {
+		if (o->user != NULL && (user_find(name, &uid, &gid) < 0 || uid != getuid())) {
 			fprintf(stderr, "jailctl: --user %s: only root may run a program as another user\n", name);
 			return -1;
 		}
 		s->userns = true;
 		return 0;
 	}
-	pw = getpwnam(name ? name : "nobody");
-	if (pw == NULL) {
-		fprintf(stderr, "jailctl: --user %s: no such user\n", name ? name : "nobody");
+	if (user_find(name, &uid, &gid) < 0) {
+		if (errno == 0)
+			fprintf(stderr, "jailctl: --user %s: no such user\n", name);
+		else
+			fprintf(stderr, "jailctl: --user %s: looking the user up: %s\n", name, strerror(errno));
 		return -1;
 	}
 	s->drop_user = true;
-	s->uid = pw->pw_uid;
-	s->gid = pw->pw_gid;
+	s->uid = uid;
+	s->gid = gid;
 	return 0;
 }
 
@@ -552,6 +555,10 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	/* A policy compiled by an earlier run: neither the config nor libseccomp is needed. */
 	cached = rc == 0 && !learn && run_cache_load(&o.policy, prog.is_static, prog.path, &compiled) == 1;
 	if (!cached) {
+		if (user_lookups_files_only() < 0) {
+			fprintf(stderr, "jailctl: holding user lookups to /etc/passwd: %s\n", strerror(errno));
+			return JAILCTL_EXIT_FAILURE;
+		}
 		if (policy_load(&o.policy, &policy, &err) < 0) {
 			fprintf(stderr, "jailctl: %s\n", err.msg);
 			return JAILCTL_EXIT_FAILURE;

@@ -3,12 +3,12 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <nss.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "user.h"
 
 static void usage(FILE *out)
 {
@@ -38,17 +38,11 @@ int main(int argc, char **argv)
 		return JAILCTL_EXIT_FAILURE;
 	}
 	cmd = argv[1];
-#ifdef JAILCTL_STATIC
-	/*
-	 * A static jailctl must never load an NSS module (a shared library
-	 * built against the shared libc: it crashes a static program), so users
-	 * and groups are looked up in /etc/passwd and /etc/group alone.
-	 */
-	if (__nss_configure_lookup("passwd", "files") != 0 || __nss_configure_lookup("group", "files") != 0) {
-		fprintf(stderr, "jailctl: restricting user lookups to /etc/passwd: %s\n", strerror(errno));
+	/* run does this only where it parses the config: a run from the cache needs no NSS. */
+	if (strcmp(cmd, "run") != 0 && user_lookups_files_only() < 0) {
+		fprintf(stderr, "jailctl: holding user lookups to /etc/passwd: %s\n", strerror(errno));
 		return JAILCTL_EXIT_FAILURE;
 	}
-#endif
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		usage(stdout);
 		return 0;

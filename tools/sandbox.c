@@ -24,6 +24,7 @@
 #include "preexec.h"
 #include "sandbox.h"
 #include "supervisor.h"
+#include "user.h"
 
 /* Before execve nothing can be said on a redirected stderr: the reason goes to jailctl. */
 _Noreturn static void child_fail(int sup_fd, int status, const char *what)
@@ -124,6 +125,8 @@ _Noreturn static void run_program(struct sandbox *s)
 	}
 	/* Built here, where SELF_PID is the program's own PID (it stays so across execve). */
 	jail_self_pid = 0;
+	if (!compiled && user_lookups_files_only() < 0)
+		child_fail(s->sup_fd, 125, "holding user lookups to /etc/passwd");
 	if (compiled)
 		preexec = s->preexec;
 	else if (s->learn ? learn_filter_build(SANDBOX_SUP_FD, &preexec, &err) < 0
