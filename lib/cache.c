@@ -86,7 +86,7 @@ static int key_add_prefix(struct jail_cache_key *key, size_t len)
 /* Appends "LEN:BYTES": length-prefixed, so that no two different inputs make the same key. */
 int cache_key_add(struct jail_cache_key *key, const char *bytes, size_t len)
 {
-	if (key_add_prefix(key, len) < 0 || key_reserve(key, len) < 0)
+	if (key_add_prefix(key, len) < 0)
 		return -1;
 	memcpy(key->bytes + key->len, bytes, len);
 	key->len += len;

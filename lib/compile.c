@@ -29,11 +29,34 @@ static int build_for(const struct jail_policy_source *src, pid_t pid, struct jai
 	return 0;
 }
 
+int compiled_find_slots(const struct jail_bpf *a, const struct jail_bpf *b, const struct jail_slot_mark *marks,
+			size_t n_marks, struct jail_compiled *out)
+{
+	if (a->len != b->len)
+		return -1;
+	out->slots = 0;
+	for (size_t i = 0; i < a->len; i++) {
+		const struct sock_filter *x = &a->insns[i], *y = &b->insns[i];
+		size_t m = 0;
+		if (x->code == y->code && x->jt == y->jt && x->jf == y->jf && x->k == y->k)
+			continue;
+		if (x->code != y->code || x->jt != y->jt || x->jf != y->jf || out->slots == JAIL_CACHE_MAX_SLOTS)
+			return -1;
+		while (m < n_marks && !(x->k == marks[m].in_a && y->k == marks[m].in_b))
+			m++;
+		if (m == n_marks)
+			return -1;
+		out->slot[out->slots++] = JAIL_SLOT(marks[m].kind, i);
+	}
+	return 0;
+}
+
 /* The policy built twice, with two marks for SELF_PID: out gets the program and where the PID goes. */
 static int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *out, struct jail_err *err)
 {
 	struct jail_bpf a = { 0 }, b = { 0 };
 	struct jail_policy pa, pb;
+	const struct jail_slot_mark pid_mark = { JAIL_SLOT_PID, PID_MARK_A, PID_MARK_B };
 	pid_t saved = jail_self_pid;
 	int rc = -1;
 
@@ -45,17 +68,8 @@ static int compile_ahead(const struct jail_policy_source *src, struct jail_compi
 	if (build_for(src, (pid_t)PID_MARK_B, &pb, &b, err) < 0)
 		goto out;
 	policy_free(&pb);
-	if (a.len != b.len)
+	if (compiled_find_slots(&a, &b, &pid_mark, 1, out) < 0)
 		goto shape;
-	for (size_t i = 0; i < a.len; i++) {
-		struct sock_filter *x = &a.insns[i], *y = &b.insns[i];
-		if (x->code == y->code && x->jt == y->jt && x->jf == y->jf && x->k == y->k)
-			continue;
-		if (x->code != y->code || x->jt != y->jt || x->jf != y->jf || x->k != PID_MARK_A ||
-		    y->k != PID_MARK_B || out->slots == JAIL_CACHE_MAX_SLOTS)
-			goto shape;
-		out->slot[out->slots++] = JAIL_SLOT(JAIL_SLOT_PID, i);
-	}
 	out->bpf = a;
 	a.insns = NULL;
 	rc = 0;

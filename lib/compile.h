@@ -18,4 +18,19 @@
  */
 int compile_to_cache(char *path, size_t len, struct jail_err *err);
 
+/* A value filled in at load (a JAIL_SLOT_* kind), and the k it has in each of two builds. */
+struct jail_slot_mark {
+	uint32_t kind, in_a, in_b;
+};
+
+/*
+ * Compares two builds of one program that differ only in marked values:
+ * each instruction that differs must differ only in k, from one mark's
+ * in_a to its in_b, and becomes a slot of that mark's kind in out (slots
+ * and slot; out->slots may be 0). -1 when the programs differ in any
+ * other way, or in more than JAIL_CACHE_MAX_SLOTS instructions.
+ */
+int compiled_find_slots(const struct jail_bpf *a, const struct jail_bpf *b, const struct jail_slot_mark *marks,
+			size_t n_marks, struct jail_compiled *out);
+
 #endif

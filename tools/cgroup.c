@@ -71,6 +71,8 @@ static long long read_number(const char *dir, const char *file)
 }
 
 /* Our own cgroups, as /proc/self/cgroup lists them: read once per run. */
+#define OWN_CGROUPS_MAX 4096
+
 static int read_own_cgroups(char *buf, size_t len)
 {
 	return read_text("/proc/self", "cgroup", buf, len);
@@ -79,22 +81,18 @@ static int read_own_cgroups(char *buf, size_t len)
 /* Our own cgroup in the hierarchy named by a line "N:CONTROLLERS:PATH" of own (read_own_cgroups). */
 static int own_path(const char *own, const char *controller, char *out, size_t len)
 {
-	char line[PATH_MAX + 64];
+	char lines[OWN_CGROUPS_MAX], *line_end, *ctrl_end;
 
-	for (const char *at = own; *at; at += strcspn(at, "\n") + (at[strcspn(at, "\n")] == '\n')) {
-		char *ctrls, *path;
-		size_t n = strcspn(at, "\n");
-		if (n >= sizeof(line))
-			continue;
-		memcpy(line, at, n);
-		line[n] = '\0';
-		if ((ctrls = strchr(line, ':')) == NULL || (path = strchr(ctrls + 1, ':')) == NULL)
+	snprintf(lines, sizeof(lines), "%s", own);
+	for (char *line = strtok_r(lines, "\n", &line_end); line; line = strtok_r(NULL, "\n", &line_end)) {
+		char *ctrls = strchr(line, ':'), *path;
+		if (ctrls == NULL || (path = strchr(ctrls + 1, ':')) == NULL)
 			continue;
 		*path++ = '\0';
 		ctrls++;
 		/* v2 is "0::PATH"; v1 lists its controllers separated by commas. */
 		bool match = controller == NULL ? *ctrls == '\0' : false;
-		for (char *c = strtok(ctrls, ","); c && controller; c = strtok(NULL, ","))
+		for (char *c = strtok_r(ctrls, ",", &ctrl_end); c && controller; c = strtok_r(NULL, ",", &ctrl_end))
 			if (strcmp(c, controller) == 0)
 				match = true;
 		if (match) {
@@ -204,7 +202,7 @@ static int create_v1(struct cgroup *cg, const char *own, uint64_t memory, uint64
 
 int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, char *why, size_t len)
 {
-	char own[4096];
+	char own[OWN_CGROUPS_MAX];
 
 	memset(cg, 0, sizeof(*cg));
 	if (read_own_cgroups(own, sizeof(own)) < 0) {

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "compile.h"
 #include "preexec.h"
 #include "run_build_id.h"
 #include "run_cache.h"
@@ -88,29 +89,16 @@ int run_cache_load(const struct jail_policy_source *src, bool is_static, const c
 static int find_address(const struct jail_bpf *a, const struct jail_bpf *b, uint64_t addr_a, uint64_t addr_b,
 			struct jail_compiled *out)
 {
-	uint32_t lo_a = (uint32_t)addr_a, hi_a = (uint32_t)(addr_a >> 32);
-	uint32_t lo_b = (uint32_t)addr_b, hi_b = (uint32_t)(addr_b >> 32);
+	const struct jail_slot_mark halves[] = {
+		{ JAIL_SLOT_ADDR_LOW, (uint32_t)addr_a, (uint32_t)addr_b },
+		{ JAIL_SLOT_ADDR_HIGH, (uint32_t)(addr_a >> 32), (uint32_t)(addr_b >> 32) },
+	};
 
 	/* Each half must tell itself apart from the other, and from its twin. */
-	if (a->len != b->len || lo_a == hi_a || lo_b == hi_b || lo_a == lo_b || hi_a == hi_b)
+	if (halves[0].in_a == halves[1].in_a || halves[0].in_b == halves[1].in_b ||
+	    halves[0].in_a == halves[0].in_b || halves[1].in_a == halves[1].in_b)
 		return -1;
-	out->slots = 0;
-	for (size_t i = 0; i < a->len; i++) {
-		const struct sock_filter *x = &a->insns[i], *y = &b->insns[i];
-		uint32_t kind;
-		if (x->code == y->code && x->jt == y->jt && x->jf == y->jf && x->k == y->k)
-			continue;
-		if (x->code != y->code || x->jt != y->jt || x->jf != y->jf || out->slots == JAIL_CACHE_MAX_SLOTS)
-			return -1;
-		if (x->k == lo_a && y->k == lo_b)
-			kind = JAIL_SLOT_ADDR_LOW;
-		else if (x->k == hi_a && y->k == hi_b)
-			kind = JAIL_SLOT_ADDR_HIGH;
-		else
-			return -1;
-		out->slot[out->slots++] = JAIL_SLOT(kind, i);
-	}
-	return out->slots > 0 ? 0 : -1;
+	return compiled_find_slots(a, b, halves, 2, out) == 0 && out->slots > 0 ? 0 : -1;
 }
 
 static int store(struct jail_cache_key *key, const char *dir, enum which which, const struct jail_compiled *c,
