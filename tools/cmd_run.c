@@ -25,8 +25,10 @@
 #include "cgroup.h"
 #include "commands.h"
 #include "constants.h"
+#include "cpu_pin.h"
 #include "describe.h"
 #include "learn.h"
+#include "prefault.h"
 #include "preexec.h"
 #include "program.h"
 #include "run_cache.h"
@@ -535,6 +537,9 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		}
 	if (run_options_parse(argc, argv, learn, &o) < 0)
 		return JAILCTL_EXIT_FAILURE;
+	/* Only speed is at stake: where it cannot be done, the run goes on unpinned. */
+	if (cpu_pin_here() < 0 && debug)
+		fprintf(stderr, "jailctl: start-up not held to one CPU: %s\n", strerror(errno));
 	if (learn) {
 		sv.learned = calloc(1, sizeof(*sv.learned));
 		if (sv.learned == NULL || (o.merge && access(o.output, F_OK) == 0 &&
@@ -715,7 +720,10 @@ static const char *stats_option(int argc, char **argv)
 /* The statistics are written always: when jailctl stops before the run, they say why. */
 static int run_with_stats(int argc, char **argv, bool learn)
 {
-	int status = run_or_learn(argc, argv, learn);
+	int status;
+
+	prefault_run();
+	status = run_or_learn(argc, argv, learn);
 	const char *path = stats_option(argc, argv);
 
 	if (!stats_done && path != NULL) {

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "constants.h"
+#include "cpu_pin.h"
 #include "preexec.h"
 #include "sandbox.h"
 #include "supervisor.h"
@@ -135,6 +136,9 @@ _Noreturn static void run_program(struct sandbox *s)
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}
+	/* The program gets every CPU jailctl was started with; only the start-up was held to one. */
+	if (cpu_unpin() < 0)
+		child_fail(s->sup_fd, 125, "sched_setaffinity");
 	if (filter_load(&preexec, true, &notify_fd, &err) < 0)
 		child_fail(s->sup_fd, 125, err.msg);
 	/* From here the pre-exec filter holds: sendmsg on sup_fd, close and the first execve pass. */

@@ -75,7 +75,8 @@ static int print_seccomp_status(void)
 		return 1;
 	}
 	while (fgets(line, sizeof(line), f) != NULL)
-		if (strncmp(line, "Seccomp", 7) == 0 || strncmp(line, "NoNewPrivs", 10) == 0)
+		if (strncmp(line, "Seccomp", 7) == 0 || strncmp(line, "NoNewPrivs", 10) == 0 ||
+		    strncmp(line, "Cpus_allowed_list", 17) == 0)
 			fputs(line, stdout);
 	fclose(f);
 	return 0;
