@@ -1,10 +1,11 @@
 /*
  * jailctl run's code and stack, mapped in two calls instead of on demand.
  * On demand, each first touch of a page of code or stack is a page fault;
- * on a VM one costs about 10 µs, and a run took some 20 of them after
- * main (perf record -e page-faults). MADV_POPULATE_READ and _WRITE
- * (Linux 5.14) map a whole range at once, without the faults. The data
- * and the heap gained nothing measurable, so they are left to faults.
+ * on a VM one costs about 10 µs, and this saves 15 of them per run
+ * (perf stat -i: 51 to 36 in jailctl's process). MADV_POPULATE_READ
+ * and _WRITE (Linux 5.14) map a whole range at once, without the
+ * faults. The data and the heap gained nothing measurable, so they are
+ * left to faults.
  */
 #include "config.h"
 
