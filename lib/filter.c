@@ -206,8 +206,12 @@ static uint32_t policy_says(const struct checking *ck, int nr, const uint64_t *a
 	const struct jail_rule *k = ruleset_find(&p->kill_rules, nr);
 	uint32_t violation = ck->violation;
 
+	const struct jail_rule *e = ruleset_find(&p->eagain_rules, nr);
+
 	if (k != NULL && rule_holds(k, args))
 		return SCMP_ACT_KILL_PROCESS;
+	if (e != NULL && rule_holds(e, args))
+		return SCMP_ACT_ERRNO(EAGAIN);
 	if (!p->allow_mode)
 		return r != NULL && rule_holds(r, args) ? violation : SCMP_ACT_ALLOW;
 	if (r != NULL && rule_holds(r, args))
@@ -339,6 +343,9 @@ static int check_program(const struct jail_policy *p, const struct jail_bpf *bpf
 	for (size_t i = 0; i < p->kill_rules.n; i++)
 		if (check_rule(&ck, &p->kill_rules.rule[i], err) < 0)
 			return -1;
+	for (size_t i = 0; i < p->eagain_rules.n; i++)
+		if (check_rule(&ck, &p->eagain_rules.rule[i], err) < 0)
+			return -1;
 	return 0;
 }
 
@@ -382,6 +389,10 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 	for (size_t i = 0; i < p->kill_rules.n; i++)
 		if (add_rule(ctx, SCMP_ACT_KILL_PROCESS, &p->kill_rules.rule[i], err) < 0)
 			goto fail;
+	if (SCMP_ACT_ERRNO(EAGAIN) != dflt)
+		for (size_t i = 0; i < p->eagain_rules.n; i++)
+			if (add_rule(ctx, SCMP_ACT_ERRNO(EAGAIN), &p->eagain_rules.rule[i], err) < 0)
+				goto fail;
 	/*
 	 * clone3 passes its flags in memory, where a filter cannot see whether
 	 * it makes a thread or a process. Unless the policy allows it outright,
@@ -390,7 +401,7 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 	 */
 	int clone3_nr = seccomp_syscall_resolve_name("clone3");
 	if (p->allow_mode && clone3_nr >= 0 && ruleset_find(&p->rules, clone3_nr) == NULL &&
-	    dflt != SCMP_ACT_ERRNO(ENOSYS)) {
+	    ruleset_find(&p->eagain_rules, clone3_nr) == NULL && dflt != SCMP_ACT_ERRNO(ENOSYS)) {
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), clone3_nr, 0);
 		if (rc < 0) {
 			jail_err_set(err, "filter", "libseccomp refused clone3 -> ENOSYS: %s", strerror(-rc));

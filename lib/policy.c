@@ -96,4 +96,5 @@ void policy_free(struct jail_policy *p)
 {
 	ruleset_free(&p->rules);
 	ruleset_free(&p->kill_rules);
+	ruleset_free(&p->eagain_rules);
 }

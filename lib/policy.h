@@ -28,6 +28,8 @@ struct jail_policy {
 	struct jail_limits limits;
 	/* Under jailctl only: calls that end the process whatever the action (see supervisor.h). */
 	struct jail_ruleset kill_rules;
+	/* jailctl's pre-exec filter only: calls that fail with EAGAIN (a limit of one process, preexec.h). */
+	struct jail_ruleset eagain_rules;
 };
 
 /* Reads the source from the environment. */

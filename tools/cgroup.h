@@ -20,8 +20,14 @@ struct cgroup {
 	char cpu[PATH_MAX];     /* v1 only (cpuacct) */
 };
 
-/* Returns 0, or -1 with the reason in why (then cg->version is 0). */
-int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, char *why, size_t len);
+/*
+ * Returns 0, or -1 with the reason in why (then cg->version is 0).
+ * memory, pids: the limits, 0 for none. one_process: the run is limited
+ * to one process, whether by pids or by jailctl's filter; then cgroup v1
+ * makes no cpuacct cgroup, and with pids 0 (the filter holds the limit)
+ * no pids cgroup either.
+ */
+int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, bool one_process, char *why, size_t len);
 /* In the process to move (before it drops privileges): moves itself. */
 int cgroup_join_self(const struct cgroup *cg);
 /* The memory limit was reached: an OOM kill, or a charge that failed. */

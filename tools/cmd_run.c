@@ -558,7 +558,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	jail_self_pid = SANDBOX_PROGRAM_PID;
 	rc = program_find(o.argv[0], &prog);
 	/* A policy compiled by an earlier run: neither the config nor libseccomp is needed. */
-	cached = rc == 0 && !learn && run_cache_load(&o.policy, prog.is_static, prog.path, &compiled) == 1;
+	cached = rc == 0 && !learn && run_cache_load(&o.policy, &o.limits, prog.is_static, prog.path, &compiled) == 1;
 	if (!cached) {
 		if (user_lookups_files_only() < 0) {
 			fprintf(stderr, "jailctl: holding user lookups to /etc/passwd: %s\n", strerror(errno));
@@ -586,6 +586,9 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	else if (!(s.limits.set & JAIL_LIM_WALL_TIME))
 		s.limits.wall_time = (s.limits.set & JAIL_LIM_CPU_TIME) ? 3 * s.limits.cpu_time : 3600;
 	s.limits.set |= JAIL_LIM_WALL_TIME;
+	/* One process: jailctl's filter refuses every new one, where it can, and no pids cgroup is made. */
+	bool one_process = (s.limits.set & JAIL_LIM_PROCESSES) && s.limits.processes == 1;
+	s.one_process = one_process && !learn;
 	if (choose_user(&o, &s) < 0)
 		return JAILCTL_EXIT_FAILURE;
 	s.fd_in = open_redirect(o.stdin_path, O_RDONLY, "--stdin");
@@ -608,6 +611,13 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	 */
 	s.policy_fd = -1;
 	if (cached) {
+		/* Its key holds what decides it; an entry that disagrees was not made by this jailctl. */
+		if (compiled.one_process && !s.one_process) {
+			fprintf(stderr, "jailctl: %s: a filter for a limit of one process, where the limit is "
+				"%llu: remove it\n", compiled.path[0], (unsigned long long)s.limits.processes);
+			return JAILCTL_EXIT_FAILURE;
+		}
+		s.one_process = compiled.one_process;
 		s.preexec = compiled.preexec.bpf;
 		if (!prog.is_static && (s.policy_fd = supervisor_bpf_to_memfd(&compiled.final.bpf, &err)) < 0) {
 			fprintf(stderr, "jailctl: %s\n", err.msg);
@@ -617,15 +627,16 @@ static int run_or_learn(int argc, char **argv, bool learn)
 			fprintf(stderr, "jailctl: the filters from the cache: %s%s%s\n", compiled.path[0],
 				prog.is_static ? "" : " and ", compiled.path[1]);
 	} else if (learn ? learn_filter_build(SANDBOX_SUP_FD, &s.preexec, &err) < 0
-			 : preexec_build(&policy, prog.is_static, s.exec_path, SANDBOX_SUP_FD, &s.preexec, &err) < 0) {
+			 : preexec_build(&policy, prog.is_static, &s.one_process, s.exec_path, SANDBOX_SUP_FD,
+					 &s.preexec, &err) < 0) {
 		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return JAILCTL_EXIT_FAILURE;
 	}
 	if (!cached && !learn) {
 		struct jail_bpf final = { 0 };
 		struct jail_compiled relocatable;
-		bool storable = run_cache_relocatable(&policy, prog.is_static, s.exec_path, &s.preexec,
-						      &relocatable) == 0;
+		bool storable = run_cache_relocatable(&policy, prog.is_static, s.one_process, s.exec_path,
+						      &s.preexec, &relocatable) == 0;
 		if (!prog.is_static &&
 		    (supervisor_adjust_policy(&policy, SANDBOX_SUP_FD, &err) < 0 ||
 		     filter_build(&policy, &final, &err) < 0 ||
@@ -634,7 +645,8 @@ static int run_or_learn(int argc, char **argv, bool learn)
 			return JAILCTL_EXIT_FAILURE;
 		}
 		/* For the next run of this policy; a cache that cannot be written only costs that run the compile. */
-		bool stored = storable && run_cache_store(&o.policy, prog.is_static, &relocatable, &final, &compiled) == 0;
+		bool stored = storable && run_cache_store(&o.policy, &o.limits, prog.is_static, s.one_process,
+							  &relocatable, &final, &compiled) == 0;
 		if (debug)
 			fprintf(stderr, "jailctl: the filters compiled%s%s\n", stored ? ", and stored in " : "",
 				stored ? compiled.path[0] : " (not stored in the cache)");
@@ -663,7 +675,8 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	struct cgroup cg = { 0 };
 	char cg_why[600];
 	if (cgroup_create(&cg, (s.limits.set & JAIL_LIM_MEMORY) ? s.limits.memory : 0,
-			  (s.limits.set & JAIL_LIM_PROCESSES) ? s.limits.processes : 0, cg_why, sizeof(cg_why)) < 0 &&
+			  (s.limits.set & JAIL_LIM_PROCESSES) && !s.one_process ? s.limits.processes : 0, one_process,
+			  cg_why, sizeof(cg_why)) < 0 &&
 	    debug)
 		fprintf(stderr, "jailctl: no cgroup, rlimits instead: %s\n", cg_why);
 	s.cg = &cg;

@@ -54,7 +54,50 @@ static int subtract(struct jail_ruleset *rs, const char *entries, struct jail_er
 	return rc;
 }
 
-int preexec_build(const struct jail_policy *policy, bool is_static, const char *exec_path,
+/* The calls that make a task: a process or a thread. */
+static const char *const task_calls[] = { "clone", "clone3", "fork", "vfork" };
+
+/*
+ * A limit of one process as pids.max 1 holds it: every call that would
+ * make a task fails with EAGAIN, where the policy would let it through.
+ * Where the policy stops it, its action stays (a fork under the default
+ * profile is a forbidden call, not an error). 0 when done, 1 when a deny
+ * list's condition cannot be turned around (the cgroup holds the limit
+ * then), -1 on error.
+ */
+static int refuse_new_tasks(struct jail_policy *pre, struct jail_err *err)
+{
+	struct jail_ruleset *eagain = &pre->eagain_rules;
+
+	for (size_t i = 0; i < sizeof(task_calls) / sizeof(task_calls[0]); i++) {
+		int nr = seccomp_syscall_resolve_name(task_calls[i]);
+		struct jail_rule *allowed = nr < 0 ? NULL : ruleset_find(&pre->rules, nr);
+		int rc = 0;
+
+		if (nr < 0) /* not a call of this architecture */
+			continue;
+		if (pre->allow_mode && allowed != NULL) {
+			/* What the policy allows fails instead; the rest stays a violation. */
+			struct jail_ruleset one = { .n = 1, .rule = allowed };
+			rc = ruleset_merge(eagain, &one);
+			ruleset_remove(&pre->rules, nr);
+		} else if (!pre->allow_mode) {
+			rc = ruleset_add_always(eagain, nr);
+		}
+		if (rc < 0) {
+			jail_err_set(err, "jailctl: pre-exec filter", "out of memory");
+			return -1;
+		}
+	}
+	/* A deny list: what it denies keeps its action. */
+	if (!pre->allow_mode && ruleset_subtract(eagain, &pre->rules, "jailctl: pre-exec filter", err) < 0) {
+		ruleset_free(eagain);
+		return 1;
+	}
+	return 0;
+}
+
+int preexec_build(const struct jail_policy *policy, bool is_static, bool *one_process, const char *exec_path,
 		  int sup_fd, struct jail_bpf *out, struct jail_err *err)
 {
 	struct jail_policy pre = { .action = policy->action, .allow_mode = policy->allow_mode };
@@ -88,9 +131,16 @@ int preexec_build(const struct jail_policy *policy, bool is_static, const char *
 		    add(&pre.rules, "seccomp(arg1 & " NEW_LISTENER " == " NEW_LISTENER " && arg2 != 0)", err) < 0)
 			goto out;
 	}
+	if (*one_process) {
+		int refused = refuse_new_tasks(&pre, err);
+		if (refused < 0)
+			goto out;
+		*one_process = refused == 0;
+	}
 	rc = filter_build(&pre, out, err);
 out:
 	ruleset_free(&pre.rules);
+	ruleset_free(&pre.eagain_rules);
 	return rc;
 }
 

@@ -13,8 +13,15 @@
 #include "filter.h"
 #include "policy.h"
 
-/* exec_path: the string the child passes to execve, at the same address there. */
-int preexec_build(const struct jail_policy *policy, bool is_static, const char *exec_path,
+/*
+ * exec_path: the string the child passes to execve, at the same address
+ * there. *one_process: whether the run is limited to one process; on
+ * return, whether the filter holds that limit itself (every new process or
+ * thread fails with EAGAIN, as under pids.max 1), so that no pids cgroup
+ * is needed. It does but where a deny list's condition on clone cannot be
+ * turned around.
+ */
+int preexec_build(const struct jail_policy *policy, bool is_static, bool *one_process, const char *exec_path,
 		  int sup_fd, struct jail_bpf *out, struct jail_err *err);
 
 /* jailctl learn: every call is notified (and continued), but the handoff's sendmsg; clone3 is ENOSYS. */

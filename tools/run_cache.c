@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -9,23 +10,31 @@
 #include "run_cache.h"
 #include "sandbox.h"
 
-enum which { PREEXEC, FINAL };
+/* PREEXEC_ONE: a pre-exec filter that holds a limit of one process itself (preexec.h). */
+enum which { PREEXEC, PREEXEC_ONE, FINAL };
 
 /*
  * Everything both programs depend on: the builds, the kernel, the policy's
- * sources, the program's kind. Built once (it holds the config's bytes);
- * each entry's key is this with its tag appended, and the tag is taken off
+ * sources, the program's kind, and --processes (with the profile's limit,
+ * in the config's bytes, it decides whether the pre-exec filter holds a
+ * limit of one process). Built once (it holds the config's bytes); each
+ * entry's key is this with its tag appended, and the tag is taken off
  * again after use.
  */
-static int run_key(const struct jail_policy_source *src, bool is_static, struct jail_cache_key *key,
-		   struct jail_err *err)
+static int run_key(const struct jail_policy_source *src, const struct jail_limits *options, bool is_static,
+		   struct jail_cache_key *key, struct jail_err *err)
 {
+	char processes[32] = "profile";
+
+	if (options->set & JAIL_LIM_PROCESSES)
+		snprintf(processes, sizeof(processes), "%llu", (unsigned long long)options->processes);
 	cache_key_begin(key, NULL, 0);
 	if (cache_key_add(key, JAILCTL_RUN_BUILD_ID, strlen(JAILCTL_RUN_BUILD_ID)) < 0 ||
 	    cache_key_add_build(key, err) < 0 || cache_key_add_var(key, "config", src->config) < 0 ||
 	    cache_key_add_var(key, "profile", src->profile) < 0 || cache_key_add_var(key, "allow", src->allow) < 0 ||
 	    cache_key_add_var(key, "deny", src->deny) < 0 || cache_key_add_var(key, "action", src->action) < 0 ||
 	    cache_key_add(key, is_static ? "static" : "dynamic", is_static ? 6 : 7) < 0 ||
+	    cache_key_add_var(key, "processes", processes) < 0 ||
 	    cache_key_add_file(key, src->config, err) < 0) {
 		cache_key_free(key);
 		return -1;
@@ -36,7 +45,9 @@ static int run_key(const struct jail_policy_source *src, bool is_static, struct 
 /* Appends which's tag to the key and names its entry in dir; returns the key's length before, or -1. */
 static long tag(struct jail_cache_key *key, enum which which, const char *dir, char *path)
 {
-	const char *name = which == PREEXEC ? "jailctl run: pre-exec filter" : "jailctl run: libjail's filter";
+	const char *name = which == PREEXEC	  ? "jailctl run: pre-exec filter" :
+			   which == PREEXEC_ONE ? "jailctl run: pre-exec filter, one process" :
+						  "jailctl run: libjail's filter";
 	size_t untagged = key->len;
 
 	if (cache_key_add(key, name, strlen(name)) < 0)
@@ -61,8 +72,8 @@ static int lookup(struct jail_cache_key *key, const char *dir, enum which which,
 	return hit;
 }
 
-int run_cache_load(const struct jail_policy_source *src, bool is_static, const char *exec_path,
-		   struct run_compiled *out)
+int run_cache_load(const struct jail_policy_source *src, const struct jail_limits *options, bool is_static,
+		   const char *exec_path, struct run_compiled *out)
 {
 	struct jail_cache_key key;
 	struct jail_err err = { { 0 } };
@@ -70,9 +81,11 @@ int run_cache_load(const struct jail_policy_source *src, bool is_static, const c
 	int hit;
 
 	memset(out, 0, sizeof(*out));
-	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, is_static, &key, &err) < 0)
+	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, options, is_static, &key, &err) < 0)
 		return 0;
-	hit = lookup(&key, dir, PREEXEC, &out->preexec, out->path[0]) == 1 &&
+	/* A key has one of the two kinds of pre-exec filter: the one a build of its policy makes. */
+	out->one_process = lookup(&key, dir, PREEXEC_ONE, &out->preexec, out->path[0]) == 1;
+	hit = (out->one_process || lookup(&key, dir, PREEXEC, &out->preexec, out->path[0]) == 1) &&
 	      (is_static || lookup(&key, dir, FINAL, &out->final, out->path[1]) == 1);
 	cache_key_free(&key);
 	/* Only the pre-exec filter holds an address; libjail's holds the namespace's fixed PID 2. */
@@ -115,7 +128,7 @@ static int store(struct jail_cache_key *key, const char *dir, enum which which, 
 	return rc;
 }
 
-int run_cache_relocatable(const struct jail_policy *policy, bool is_static, const char *exec_path,
+int run_cache_relocatable(const struct jail_policy *policy, bool is_static, bool one_process, const char *exec_path,
 			  const struct jail_bpf *preexec, struct jail_compiled *out)
 {
 	/* Another address, every byte of it different: only the instructions that hold it can differ. */
@@ -131,14 +144,18 @@ int run_cache_relocatable(const struct jail_policy *policy, bool is_static, cons
 	/* No cache to keep it in: the second build would be wasted. */
 	if (cache_dir(dir, sizeof(dir)) < 0)
 		return -1;
-	if (preexec_build(policy, is_static, (const char *)(uintptr_t)there, SANDBOX_SUP_FD, &other, &err) == 0)
+	bool other_one = one_process;
+	if (preexec_build(policy, is_static, &other_one, (const char *)(uintptr_t)there, SANDBOX_SUP_FD, &other,
+			  &err) == 0 &&
+	    other_one == one_process)
 		rc = find_address(preexec, &other, here, there, out);
 	filter_bpf_free(&other);
 	return rc;
 }
 
-int run_cache_store(const struct jail_policy_source *src, bool is_static, const struct jail_compiled *preexec,
-		    const struct jail_bpf *final, struct run_compiled *paths)
+int run_cache_store(const struct jail_policy_source *src, const struct jail_limits *options, bool is_static,
+		    bool one_process, const struct jail_compiled *preexec, const struct jail_bpf *final,
+		    struct run_compiled *paths)
 {
 	struct jail_compiled fin = { .limits = preexec->limits };
 	struct jail_cache_key key;
@@ -146,12 +163,12 @@ int run_cache_store(const struct jail_policy_source *src, bool is_static, const 
 	char dir[4096];
 	int rc;
 
-	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, is_static, &key, &err) < 0)
+	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, options, is_static, &key, &err) < 0)
 		return -1;
 	if (!is_static)
 		fin.bpf = *final;
 	rc = (is_static || store(&key, dir, FINAL, &fin, paths->path[1]) == 0) &&
-	     store(&key, dir, PREEXEC, preexec, paths->path[0]) == 0 ? 0 : -1;
+	     store(&key, dir, one_process ? PREEXEC_ONE : PREEXEC, preexec, paths->path[0]) == 0 ? 0 : -1;
 	cache_key_free(&key);
 	return rc;
 }

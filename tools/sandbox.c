@@ -67,6 +67,7 @@ _Noreturn static void run_program(struct sandbox *s)
 	struct jail_err err = { { 0 } };
 	struct jail_policy policy;
 	struct jail_bpf preexec;
+	bool one_process = s->one_process;
 	int notify_fd = -1;
 
 	if (setsid() < 0)
@@ -120,6 +121,9 @@ _Noreturn static void run_program(struct sandbox *s)
 	/* The cgroup holds memory and processes for the whole tree; no rlimit second-guesses it. */
 	if (s->cg->version != 0)
 		s->limits.set &= ~(unsigned)(JAIL_LIM_MEMORY | JAIL_LIM_PROCESSES);
+	/* Nor where the filter holds a limit of one process (RLIMIT_NPROC counts the user's others too). */
+	if (s->one_process)
+		s->limits.set &= ~(unsigned)JAIL_LIM_PROCESSES;
 	if (limits_apply(&s->limits, &err) < 0) {
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
@@ -132,10 +136,14 @@ _Noreturn static void run_program(struct sandbox *s)
 		preexec = s->preexec;
 	else if (s->learn ? learn_filter_build(SANDBOX_SUP_FD, &preexec, &err) < 0
 			  : (policy_load(s->policy, &policy, &err) < 0 ||
-			     preexec_build(&policy, s->is_static, s->exec_path, SANDBOX_SUP_FD, &preexec, &err) < 0)) {
+			     preexec_build(&policy, s->is_static, &one_process, s->exec_path, SANDBOX_SUP_FD, &preexec,
+					   &err) < 0)) {
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}
+	/* The same policy as jailctl's: the same answer, or the limit would be no one's. */
+	if (one_process != s->one_process)
+		child_fail(s->sup_fd, 125, "the pre-exec filter and the process limit disagree");
 	/* The program gets every CPU jailctl was started with; only the start-up was held to one. */
 	if (cpu_unpin() < 0)
 		child_fail(s->sup_fd, 125, "sched_setaffinity");

@@ -30,6 +30,7 @@ struct sandbox {
 	const struct jail_policy_source *policy; /* read again in the program's process (SELF_PID) */
 	bool is_static;
 	struct jail_bpf preexec;     /* compiled by jailctl for SANDBOX_PROGRAM_PID; len 0: build here */
+	bool one_process;            /* the pre-exec filter holds a limit of one process (preexec.h) */
 	int policy_fd;               /* libjail's compiled filter (a sealed memfd), or -1 */
 	bool learn;                  /* every call allowed, and notified */
 	const char *exec_path;       /* the string whose address the filter allows execve with */
