@@ -204,9 +204,8 @@ static uint32_t policy_says(const struct checking *ck, int nr, const uint64_t *a
 	const struct jail_policy *p = ck->p;
 	const struct jail_rule *r = ruleset_find(&p->rules, nr);
 	const struct jail_rule *k = ruleset_find(&p->kill_rules, nr);
-	uint32_t violation = ck->violation;
-
 	const struct jail_rule *e = ruleset_find(&p->eagain_rules, nr);
+	uint32_t violation = ck->violation;
 
 	if (k != NULL && rule_holds(k, args))
 		return SCMP_ACT_KILL_PROCESS;

@@ -71,11 +71,11 @@ static int refuse_new_tasks(struct jail_policy *pre, struct jail_err *err)
 
 	for (size_t i = 0; i < sizeof(task_calls) / sizeof(task_calls[0]); i++) {
 		int nr = seccomp_syscall_resolve_name(task_calls[i]);
-		struct jail_rule *allowed = nr < 0 ? NULL : ruleset_find(&pre->rules, nr);
 		int rc = 0;
 
 		if (nr < 0) /* not a call of this architecture */
 			continue;
+		struct jail_rule *allowed = ruleset_find(&pre->rules, nr);
 		if (pre->allow_mode && allowed != NULL) {
 			/* What the policy allows fails instead; the rest stays a violation. */
 			struct jail_ruleset one = { .n = 1, .rule = allowed };

@@ -83,8 +83,12 @@ int run_cache_load(const struct jail_policy_source *src, const struct jail_limit
 	memset(out, 0, sizeof(*out));
 	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, options, is_static, &key, &err) < 0)
 		return 0;
-	/* A key has one of the two kinds of pre-exec filter: the one a build of its policy makes. */
-	out->one_process = lookup(&key, dir, PREEXEC_ONE, &out->preexec, out->path[0]) == 1;
+	/*
+	 * A key has one of the two kinds of pre-exec filter: the one a build of
+	 * its policy makes. Another --processes than 1 never makes the first.
+	 */
+	out->one_process = (!(options->set & JAIL_LIM_PROCESSES) || options->processes == 1) &&
+			   lookup(&key, dir, PREEXEC_ONE, &out->preexec, out->path[0]) == 1;
 	hit = (out->one_process || lookup(&key, dir, PREEXEC, &out->preexec, out->path[0]) == 1) &&
 	      (is_static || lookup(&key, dir, FINAL, &out->final, out->path[1]) == 1);
 	cache_key_free(&key);
