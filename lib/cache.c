@@ -12,17 +12,20 @@
 
 #include "build_id.h"
 #include "cache.h"
+#include "landlock.h"
 
-#define CACHE_MAGIC "JAILBPF1"
+#define CACHE_MAGIC "JAILBPF2"
 /* A config file larger than this is not cached: it is compiled every time. */
 #define CACHE_MAX_CONFIG (4u << 20)
+/* Path rules larger than this are not believed (a profile's are a few hundred bytes). */
+#define CACHE_MAX_PATHS (256u << 10)
 
 struct cache_header {
 	char magic[8];
 	uint32_t key_len;
 	uint32_t insns;
 	uint32_t slots;     /* instructions whose k is filled in at load: PID, address halves */
-	uint32_t reserved;
+	uint32_t paths_len; /* the path rules' blob after the program (landlock.h); 0: none */
 	struct jail_limits limits;
 	uint64_t checksum; /* FNV-1a of the whole entry with this field 0 */
 };
@@ -172,6 +175,8 @@ int cache_key_from_env(struct jail_cache_key *key, char *room, size_t room_len, 
 	if (cache_key_add_var(key, "SECCOMP_SYSCALL_ALLOW", getenv("SECCOMP_SYSCALL_ALLOW")) < 0 ||
 	    cache_key_add_var(key, "SECCOMP_SYSCALL_DENY", getenv("SECCOMP_SYSCALL_DENY")) < 0 ||
 	    cache_key_add_var(key, "SECCOMP_DEFAULT_ACTION", getenv("SECCOMP_DEFAULT_ACTION")) < 0 ||
+	    cache_key_add_var(key, "JAIL_READ", getenv("JAIL_READ")) < 0 ||
+	    cache_key_add_var(key, "JAIL_WRITE", getenv("JAIL_WRITE")) < 0 ||
 	    cache_key_add(key, profile, strlen(profile)) < 0) {
 		jail_err_set(err, "cache", "out of memory");
 		goto fail;
@@ -247,7 +252,11 @@ static uint64_t entry_checksum(const char *buf, size_t size)
 	return fnv1a(sum, buf + sizeof(h), size - sizeof(h));
 }
 
-/* Checks the entry in buf; on success its program is moved to buf's start, which is aligned. */
+/*
+ * Checks the entry in buf: header, key, slots, program, path rules. On
+ * success its program is moved to buf's start, which is aligned; the path
+ * rules stay where they are, past it.
+ */
 static int parse_entry(char *buf, size_t size, const struct jail_cache_key *key, struct jail_compiled *out)
 {
 	struct cache_header h;
@@ -257,10 +266,10 @@ static int parse_entry(char *buf, size_t size, const struct jail_cache_key *key,
 		return 0;
 	memcpy(&h, buf, sizeof(h));
 	if (memcmp(h.magic, CACHE_MAGIC, sizeof(h.magic)) != 0 || h.key_len != key->len || h.insns == 0 ||
-	    h.insns > BPF_MAXINSNS || h.slots > JAIL_CACHE_MAX_SLOTS)
+	    h.insns > BPF_MAXINSNS || h.slots > JAIL_CACHE_MAX_SLOTS || h.paths_len > CACHE_MAX_PATHS)
 		return 0;
 	code = h.insns * sizeof(struct sock_filter);
-	want = sizeof(h) + h.key_len + h.slots * sizeof(uint32_t) + code;
+	want = sizeof(h) + h.key_len + h.slots * sizeof(uint32_t) + code + h.paths_len;
 	if (size != want || entry_checksum(buf, size) != h.checksum ||
 	    memcmp(buf + sizeof(h), key->bytes, key->len) != 0)
 		return 0;
@@ -270,9 +279,14 @@ static int parse_entry(char *buf, size_t size, const struct jail_cache_key *key,
 	for (uint32_t i = 0; i < h.slots; i++)
 		if (JAIL_SLOT_INSN(out->slot[i]) >= h.insns || JAIL_SLOT_KIND(out->slot[i]) > JAIL_SLOT_ADDR_HIGH)
 			return 0;
-	memmove(buf, buf + want - code, code);
+	if (h.paths_len > 0 && !landlock_blob_valid(buf + want - h.paths_len, h.paths_len))
+		return 0;
+	/* The program moves to the start; the rules after it lie beyond where it lands. */
+	memmove(buf, buf + want - h.paths_len - code, code);
 	out->bpf.len = h.insns;
 	out->bpf.insns = (struct sock_filter *)(void *)buf;
+	out->paths = h.paths_len > 0 ? buf + want - h.paths_len : NULL;
+	out->paths_len = h.paths_len;
 	return 1;
 }
 
@@ -293,7 +307,7 @@ int cache_lookup(const struct jail_cache_key *key, struct jail_compiled *out, vo
 		return 0;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || !trusted(&st) || st.st_size <= 0 ||
 	    st.st_size > (off_t)(sizeof(struct cache_header) + key->len + sizeof(out->slot) +
-				 BPF_MAXINSNS * sizeof(struct sock_filter))) {
+				 BPF_MAXINSNS * sizeof(struct sock_filter) + CACHE_MAX_PATHS)) {
 		close(fd);
 		return 0;
 	}
@@ -315,6 +329,8 @@ void compiled_free(struct jail_compiled *c)
 		filter_bpf_free(&c->bpf);
 	c->bpf.insns = NULL;
 	c->bpf.len = 0;
+	c->paths = NULL;
+	c->paths_len = 0;
 	c->on_heap = false;
 }
 
@@ -335,7 +351,7 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 {
 	struct cache_header h = { .magic = CACHE_MAGIC };
 	size_t slots = c->slots * sizeof(uint32_t), code = c->bpf.len * sizeof(struct sock_filter);
-	size_t size = sizeof(h) + key->len + slots + code;
+	size_t size = sizeof(h) + key->len + slots + code + c->paths_len;
 	char dir[4200], tmp[4300];
 	char *buf = malloc(size);
 	int fd = -1;
@@ -347,11 +363,19 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 	h.key_len = (uint32_t)key->len;
 	h.insns = (uint32_t)c->bpf.len;
 	h.slots = c->slots;
+	h.paths_len = (uint32_t)c->paths_len;
 	h.limits = c->limits;
+	if (c->paths_len > CACHE_MAX_PATHS) {
+		jail_err_set(err, path, "path rules of %zu bytes: too large to cache", c->paths_len);
+		free(buf);
+		return -1;
+	}
 	memcpy(buf, &h, sizeof(h));
 	memcpy(buf + sizeof(h), key->bytes, key->len);
 	memcpy(buf + sizeof(h) + key->len, c->slot, slots);
 	memcpy(buf + sizeof(h) + key->len + slots, c->bpf.insns, code);
+	if (c->paths_len > 0)
+		memcpy(buf + sizeof(h) + key->len + slots + code, c->paths, c->paths_len);
 	h.checksum = entry_checksum(buf, size);
 	memcpy(buf, &h, sizeof(h));
 

@@ -3,7 +3,8 @@
  * policy that the environment and the config file name, and stores the BPF
  * program and the limits in a cache directory under a key made of
  * everything the policy depends on: libjail's build, the kernel, the
- * SECCOMP_* and JAIL_* variables, and the config file's bytes. libjail's
+ * SECCOMP_* and JAIL_* variables, and the config file's bytes. The entry
+ * holds the program, the limits and the path rules. libjail's
  * constructor computes the same key and loads the entry without libseccomp
  * or libconfuse. An entry is believed only when it is a regular file owned
  * by the user or root, writable by no one else, in such a directory, whose
@@ -56,6 +57,9 @@ struct jail_compiled {
 	struct jail_bpf bpf;
 	uint32_t slots;                          /* instructions whose k is filled in at load */
 	uint32_t slot[JAIL_CACHE_MAX_SLOTS];
+	/* The path rules (landlock.h), or NULL; from cache_lookup they lie in the entry's buffer. */
+	const char *paths;
+	size_t paths_len;
 	bool on_heap;  /* from cache_lookup: bpf.insns is malloc'd, else in the caller's room */
 };
 

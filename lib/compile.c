@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "compile.h"
@@ -51,8 +52,12 @@ int compiled_find_slots(const struct jail_bpf *a, const struct jail_bpf *b, cons
 	return 0;
 }
 
-/* The policy built twice, with two marks for SELF_PID: out gets the program and where the PID goes. */
-static int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *out, struct jail_err *err)
+/*
+ * The policy built twice, with two marks for SELF_PID: out gets the
+ * program, where the PID goes, and the path rules (*paths, to be freed).
+ */
+static int compile_ahead(const struct jail_policy_source *src, struct jail_compiled *out, char **paths,
+			 struct jail_err *err)
 {
 	struct jail_bpf a = { 0 }, b = { 0 };
 	struct jail_policy pa, pb;
@@ -61,9 +66,14 @@ static int compile_ahead(const struct jail_policy_source *src, struct jail_compi
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
+	*paths = NULL;
 	if (build_for(src, (pid_t)PID_MARK_A, &pa, &a, err) < 0)
 		goto out;
 	out->limits = pa.limits;
+	*paths = pa.paths;
+	out->paths = pa.paths;
+	out->paths_len = pa.paths_len;
+	pa.paths = NULL;
 	policy_free(&pa);
 	if (build_for(src, (pid_t)PID_MARK_B, &pb, &b, err) < 0)
 		goto out;
@@ -88,21 +98,20 @@ int compile_to_cache(char *path, size_t len, struct jail_err *err)
 	struct jail_policy_source src;
 	struct jail_compiled compiled, check;
 	struct jail_cache_key key;
-	char dir[4096];
+	char dir[4096], *paths = NULL;
 	int rc = -1;
 
 	policy_source_from_env(&src);
-	if (compile_ahead(&src, &compiled, err) < 0)
+	if (compile_ahead(&src, &compiled, &paths, err) < 0) {
+		free(paths);
 		return -1;
+	}
 	if (cache_dir(dir, sizeof(dir)) < 0) {
 		jail_err_set(err, JAIL_CACHE_ENV, "no cache directory: set " JAIL_CACHE_ENV " or HOME");
-		filter_bpf_free(&compiled.bpf);
-		return -1;
+		goto out;
 	}
-	if (cache_key_from_env(&key, NULL, 0, err) < 0) {
-		filter_bpf_free(&compiled.bpf);
-		return -1;
-	}
+	if (cache_key_from_env(&key, NULL, 0, err) < 0)
+		goto out;
 	if (cache_path(&key, dir, path, len) < 0)
 		jail_err_set(err, dir, "the cache path is too long");
 	else if (cache_store(&key, &compiled, path, err) == 0) {
@@ -116,6 +125,8 @@ int compile_to_cache(char *path, size_t len, struct jail_err *err)
 		}
 	}
 	cache_key_free(&key);
+out:
 	filter_bpf_free(&compiled.bpf);
+	free(paths);
 	return rc;
 }

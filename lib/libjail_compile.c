@@ -16,6 +16,7 @@
 
 #include "die.h"
 #include "filter.h"
+#include "landlock.h"
 #include "libjail_compile.h"
 #include "lognotify.h"
 #include "policy.h"
@@ -89,7 +90,9 @@ __attribute__((visibility("default"))) void LIBJAIL_COMPILE_ENTRY(int sock)
 		if (ln == NULL)
 			libjail_die(&err);
 	}
-	if (limits_apply(&policy.limits, &err) < 0) {
+	/* Log mode runs the program as it would run unconfined: it changes nothing, path rules included. */
+	if (limits_apply(&policy.limits, &err) < 0 ||
+	    (!log_mode && policy.paths != NULL && landlock_apply_alone(policy.paths, policy.paths_len, &err) < 0)) {
 		if (ln != NULL)
 			lognotify_abort(ln);
 		libjail_die(&err);

@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include <linux/limits.h>
+#include <seccomp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +17,55 @@ void policy_source_from_env(struct jail_policy_source *src)
 	src->allow = getenv("SECCOMP_SYSCALL_ALLOW");
 	src->deny = getenv("SECCOMP_SYSCALL_DENY");
 	src->action = getenv("SECCOMP_DEFAULT_ACTION");
+	src->read = getenv("JAIL_READ");
+	src->write = getenv("JAIL_WRITE");
+}
+
+/*
+ * Landlock checks truncate(2) against the rules only from ABI 3: path
+ * rules need it wherever the policy lets that call through. Before, a
+ * program could truncate any file its user may write.
+ */
+static int paths_min_abi(const struct jail_policy *p)
+{
+	int nr = seccomp_syscall_resolve_name("truncate");
+	const struct jail_rule *r = nr < 0 ? NULL : ruleset_find(&p->rules, nr);
+	bool stops = p->action.kind != JAIL_ACT_LOG && p->action.kind != JAIL_ACT_ALLOW;
+	bool passes = !stops || (p->allow_mode ? r != NULL : r == NULL || !r->always);
+
+	return nr >= 0 && passes ? JAIL_LANDLOCK_ABI_TRUNCATE : 1;
+}
+
+/*
+ * The path rules: JAIL_READ and JAIL_WRITE replace the profile's lists
+ * when either is set (an unset one counts as empty), as the SECCOMP_*
+ * lists replace allow and deny. None at all: out->paths stays NULL.
+ */
+static int load_paths(const struct jail_policy_source *src, struct jail_profile *prof, const char *path,
+		      const char *name, struct jail_policy *out, struct jail_err *err)
+{
+	struct jail_path_list env = { 0 };
+	const struct jail_path_list *list = &prof->paths;
+	char where[PATH_MAX + 64];
+	int rc = -1;
+
+	if (src->read != NULL || src->write != NULL) {
+		if ((src->read && path_list_parse(&env, JAIL_PATH_READ, src->read, "JAIL_READ", err) < 0) ||
+		    (src->write && path_list_parse(&env, JAIL_PATH_WRITE, src->write, "JAIL_WRITE", err) < 0))
+			goto out;
+		list = &env;
+		snprintf(where, sizeof(where), "%s", src->read ? "JAIL_READ" : "JAIL_WRITE");
+	} else if (!prof->has_paths) {
+		return 0;
+	} else if (prof->paths_line > 0) {
+		snprintf(where, sizeof(where), "%s:%d", path, prof->paths_line);
+	} else {
+		snprintf(where, sizeof(where), "%s: profile \"%s\"", path, name);
+	}
+	rc = paths_to_blob(list, where, paths_min_abi(out), &out->paths, &out->paths_len, err);
+out:
+	path_list_free(&env);
+	return rc;
 }
 
 static int rules_from_env(const struct jail_policy_source *src, struct jail_ruleset *allow,
@@ -83,6 +135,8 @@ int policy_load(const struct jail_policy_source *src, struct jail_policy *out,
 		out->rules = deny;
 		memset(&deny, 0, sizeof(deny));
 	}
+	if (load_paths(src, &prof, path, name, out, err) < 0)
+		goto out;
 	rc = 0;
 out:
 	ruleset_free(&deny);
@@ -97,4 +151,7 @@ void policy_free(struct jail_policy *p)
 	ruleset_free(&p->rules);
 	ruleset_free(&p->kill_rules);
 	ruleset_free(&p->eagain_rules);
+	free(p->paths);
+	p->paths = NULL;
+	p->paths_len = 0;
 }

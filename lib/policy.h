@@ -19,6 +19,8 @@ struct jail_policy_source {
 	const char *allow;       /* SECCOMP_SYSCALL_ALLOW */
 	const char *deny;        /* SECCOMP_SYSCALL_DENY */
 	const char *action;      /* SECCOMP_DEFAULT_ACTION */
+	const char *read;        /* JAIL_READ */
+	const char *write;       /* JAIL_WRITE */
 };
 
 struct jail_policy {
@@ -30,6 +32,9 @@ struct jail_policy {
 	struct jail_ruleset kill_rules;
 	/* jailctl's pre-exec filter only: calls that fail with EAGAIN (a limit of one process, preexec.h). */
 	struct jail_ruleset eagain_rules;
+	/* The files it may open: a rule blob (landlock.h), or NULL when the policy has no path rules. */
+	char *paths;
+	size_t paths_len;
 };
 
 /* Reads the source from the environment. */

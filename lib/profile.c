@@ -91,6 +91,29 @@ static int entry_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 	return 0;
 }
 
+/* A read or write entry: checked here, where its line is known. */
+static int path_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	char where[300];
+	struct located *v;
+
+	where_of(cfg, where, sizeof(where));
+	if (path_entry_check(value, where, parse_err) < 0)
+		return -1;
+	v = new_located(cfg);
+	if (v == NULL)
+		return -1;
+	(void)opt;
+	v->u.name = strdup(value);
+	if (v->u.name == NULL) {
+		free(v);
+		cfg_error(cfg, "out of memory");
+		return -1;
+	}
+	*(void **)result = v;
+	return 0;
+}
+
 static int action_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 {
 	char where[300];
@@ -192,6 +215,8 @@ static cfg_opt_t profile_opts[] = {
 	CFG_PTR_CB("action", NULL, CFGF_NODEFAULT, action_cb, free),
 	CFG_PTR_LIST_CB("allow", NULL, CFGF_NODEFAULT, entry_cb, free_rules),
 	CFG_PTR_LIST_CB("deny", NULL, CFGF_NODEFAULT, entry_cb, free_rules),
+	CFG_PTR_LIST_CB("read", NULL, CFGF_NODEFAULT, path_cb, free_name),
+	CFG_PTR_LIST_CB("write", NULL, CFGF_NODEFAULT, path_cb, free_name),
 	CFG_SEC("limits", limits_opts, CFGF_NODEFAULT),
 	CFG_END()
 };
@@ -294,6 +319,33 @@ static int add_entries(cfg_t *sec, const char *opt, struct jail_ruleset *rs, siz
 	return 0;
 }
 
+/* A read or write list: its entries added to out's, and whether it was written at all (even as "{ }"). */
+static int add_paths(cfg_t *sec, const char *opt, unsigned flags, struct jail_profile *out, bool *line_taken,
+		     struct jail_err *err, const char *path)
+{
+	cfg_opt_t *o = cfg_getopt(sec, opt);
+	unsigned n = cfg_size(sec, opt);
+
+	if (o == NULL || !(o->flags & CFGF_MODIFIED))
+		return 0;
+	out->has_paths = true;
+	for (unsigned i = 0; i < n; i++) {
+		const struct located *v = cfg_getnptr(sec, opt, i);
+		struct jail_path_entry e = { .flags = flags, .text = v->u.name };
+		struct jail_path_list one = { .n = 1, .entry = &e };
+		if (path_list_merge(&out->paths, &one) < 0) {
+			jail_err_set(err, path, "out of memory");
+			return -1;
+		}
+		/* Messages name the profile's own first entry, not an inherited one. */
+		if (!*line_taken) {
+			out->paths_line = v->line;
+			*line_taken = true;
+		}
+	}
+	return 0;
+}
+
 static void get_limits(cfg_t *lim, struct jail_limits *out)
 {
 	static const struct { const char *name; unsigned bit; int is_seconds; size_t off; } fields[] = {
@@ -325,6 +377,7 @@ static int resolve(const struct jail_config *c, const char *name, struct jail_pr
 		   int depth, const char *where, struct jail_err *err)
 {
 	cfg_t *sec = cfg_gettsec(c->cfg, "profile", name);
+	bool line_taken = false;
 
 	if (sec == NULL) {
 		jail_err_set(err, where, "no profile \"%s\"", name);
@@ -344,7 +397,9 @@ static int resolve(const struct jail_config *c, const char *name, struct jail_pr
 			return -1;
 	}
 	if (add_entries(sec, "allow", &out->allow, &out->allow_entries, err, c->path) < 0 ||
-	    add_entries(sec, "deny", &out->deny, &out->deny_entries, err, c->path) < 0)
+	    add_entries(sec, "deny", &out->deny, &out->deny_entries, err, c->path) < 0 ||
+	    add_paths(sec, "read", JAIL_PATH_READ, out, &line_taken, err, c->path) < 0 ||
+	    add_paths(sec, "write", JAIL_PATH_WRITE, out, &line_taken, err, c->path) < 0)
 		return -1;
 	if (cfg_size(sec, "action") > 0) {
 		const struct located *a = cfg_getptr(sec, "action");
@@ -374,4 +429,5 @@ void profile_free(struct jail_profile *p)
 {
 	ruleset_free(&p->allow);
 	ruleset_free(&p->deny);
+	path_list_free(&p->paths);
 }

@@ -7,6 +7,7 @@
 #include "action.h"
 #include "error.h"
 #include "limits.h"
+#include "paths.h"
 #include "ruleset.h"
 
 struct jail_profile {
@@ -15,6 +16,10 @@ struct jail_profile {
 	bool has_action;
 	struct jail_action action;
 	struct jail_limits limits;
+	/* The read and write lists, the parents' first; has_paths: a list was written, if only "{ }". */
+	struct jail_path_list paths;
+	bool has_paths;
+	int paths_line;             /* the first entry's line, 0 when none */
 };
 
 struct jail_config;

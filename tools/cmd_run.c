@@ -27,7 +27,9 @@
 #include "constants.h"
 #include "cpu_pin.h"
 #include "describe.h"
+#include "landlock.h"
 #include "learn.h"
+#include "paths.h"
 #include "prefault.h"
 #include "preexec.h"
 #include "program.h"
@@ -79,7 +81,7 @@ static char **program_env(const struct run_options *o, const char *config, bool 
 
 	while (environ[n] != NULL)
 		n++;
-	env = calloc(n + 8, sizeof(*env));
+	env = calloc(n + 10, sizeof(*env));
 	if (env == NULL)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
@@ -99,7 +101,9 @@ static char **program_env(const struct run_options *o, const char *config, bool 
 		    (o->policy.profile && asprintf(&env[k++], "JAIL_PROFILE=%s", o->policy.profile) < 0) ||
 		    (o->policy.allow && asprintf(&env[k++], "SECCOMP_SYSCALL_ALLOW=%s", o->policy.allow) < 0) ||
 		    (o->policy.deny && asprintf(&env[k++], "SECCOMP_SYSCALL_DENY=%s", o->policy.deny) < 0) ||
-		    (o->policy.action && asprintf(&env[k++], "SECCOMP_DEFAULT_ACTION=%s", o->policy.action) < 0))
+		    (o->policy.action && asprintf(&env[k++], "SECCOMP_DEFAULT_ACTION=%s", o->policy.action) < 0) ||
+		    (o->policy.read && asprintf(&env[k++], "JAIL_READ=%s", o->policy.read) < 0) ||
+		    (o->policy.write && asprintf(&env[k++], "JAIL_WRITE=%s", o->policy.write) < 0))
 			return NULL;
 	}
 	return env;
@@ -514,10 +518,145 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 /* Whether run_or_learn got as far as writing statistics. */
 static bool stats_done;
 
+/* The run's limits: the profile's (base), the command line's over them, and a wall-clock limit always. */
+static void prepare_limits(const struct jail_limits *base, const struct jail_limits *options, struct jail_limits *out)
+{
+	*out = *base;
+	limits_override(out, options);
+	if (!(options->set & JAIL_LIM_WALL_TIME) && (options->set & JAIL_LIM_CPU_TIME))
+		out->wall_time = 3 * out->cpu_time;
+	else if (!(out->set & JAIL_LIM_WALL_TIME))
+		out->wall_time = (out->set & JAIL_LIM_CPU_TIME) ? 3 * out->cpu_time : 3600;
+	out->set |= JAIL_LIM_WALL_TIME;
+}
+
+/* -i, -o, -e: opened here, as jailctl's user, before the program starts. */
+static int open_redirections(const struct run_options *o, struct sandbox *s)
+{
+	s->fd_in = open_redirect(o->stdin_path, O_RDONLY, "--stdin");
+	s->fd_out = open_redirect(o->stdout_path, O_WRONLY | O_CREAT | O_TRUNC, "--stdout");
+	s->fd_err = open_redirect(o->stderr_path, O_WRONLY | O_CREAT | O_TRUNC, "--stderr");
+	return s->fd_in == -2 || s->fd_out == -2 || s->fd_err == -2 ? -1 : 0;
+}
+
+/*
+ * Both filters compiled once, here: jailctl's own, and libjail's, which
+ * goes to the program as a sealed memfd. Where the program's PID turns
+ * out not to be the one they were compiled for, the child compiles afresh.
+ * From the cache when an earlier run compiled them; else compiled now and
+ * stored for the next run.
+ */
+static int prepare_filters(const struct run_options *o, const struct program *prog, bool cached,
+			   struct run_compiled *compiled, struct jail_policy *policy, struct sandbox *s, bool debug)
+{
+	struct jail_err err = { { 0 } };
+
+	s->policy_fd = -1;
+	if (cached) {
+		/* Its key holds what decides it; an entry that disagrees was not made by this jailctl. */
+		if (compiled->one_process && !s->one_process) {
+			fprintf(stderr, "jailctl: %s: a filter for a limit of one process, where the limit is "
+				"%llu: remove it\n", compiled->path[0], (unsigned long long)s->limits.processes);
+			return -1;
+		}
+		s->one_process = compiled->one_process;
+		s->preexec = compiled->preexec.bpf;
+		if (!prog->is_static && (s->policy_fd = supervisor_bpf_to_memfd(&compiled->final.bpf, &err)) < 0) {
+			fprintf(stderr, "jailctl: %s\n", err.msg);
+			return -1;
+		}
+		if (debug)
+			fprintf(stderr, "jailctl: the filters from the cache: %s%s%s\n", compiled->path[0],
+				prog->is_static ? "" : " and ", compiled->path[1]);
+		return 0;
+	}
+	if (o->learn ? learn_filter_build(SANDBOX_SUP_FD, &s->preexec, &err) < 0
+		     : preexec_build(policy, prog->is_static, &s->one_process, s->exec_path, SANDBOX_SUP_FD,
+				     &s->preexec, &err) < 0) {
+		fprintf(stderr, "jailctl: %s\n", err.msg);
+		return -1;
+	}
+	if (o->learn)
+		return 0;
+	struct jail_bpf final = { 0 };
+	struct jail_compiled relocatable;
+	bool storable = run_cache_relocatable(policy, prog->is_static, s->one_process, s->exec_path, &s->preexec,
+					      &relocatable) == 0;
+	if (!prog->is_static &&
+	    (supervisor_adjust_policy(policy, SANDBOX_SUP_FD, &err) < 0 || filter_build(policy, &final, &err) < 0 ||
+	     (s->policy_fd = supervisor_bpf_to_memfd(&final, &err)) < 0)) {
+		fprintf(stderr, "jailctl: %s\n", err.msg);
+		filter_bpf_free(&final);
+		return -1;
+	}
+	/* For the next run of this policy; a cache that cannot be written only costs that run the compile. */
+	bool stored = storable && run_cache_store(&o->policy, &o->limits, prog->is_static, s->one_process,
+						  &relocatable, &final, compiled) == 0;
+	if (debug)
+		fprintf(stderr, "jailctl: the filters compiled%s%s\n", stored ? ", and stored in " : "",
+			stored ? compiled->path[0] : " (not stored in the cache)");
+	filter_bpf_free(&final);
+	return 0;
+}
+
+/*
+ * The path rules the program's process applies before execve: the
+ * policy's, plus what execve and the loader open to start the program
+ * (the program, its interpreters, libjail), which must stay readable.
+ * None when the policy has none (and never for learn, which watches every
+ * open). Whether this kernel can enforce them is checked here, where
+ * jailctl can still say so plainly.
+ */
+static int prepare_paths(const char *policy_paths, size_t len, const struct program *prog, const char *library,
+			 struct sandbox *s)
+{
+	struct jail_err err = { { 0 } };
+	char *blob;
+
+	s->paths = NULL;
+	s->paths_len = 0;
+	if (policy_paths == NULL || s->learn)
+		return 0;
+	blob = malloc(len);
+	if (blob == NULL) {
+		fprintf(stderr, "jailctl: out of memory\n");
+		return -1;
+	}
+	memcpy(blob, policy_paths, len);
+	for (size_t at = 0; at < prog->loaded_len; at += strlen(prog->loaded + at) + 1)
+		if (paths_blob_append(&blob, &len, JAIL_PATH_READ, prog->loaded + at) < 0)
+			goto nomem;
+	if (!prog->is_static && paths_blob_append(&blob, &len, JAIL_PATH_READ, library) < 0)
+		goto nomem;
+	if (landlock_check(blob, len, &err) < 0) {
+		fprintf(stderr, "jailctl: %s\n", err.msg);
+		free(blob);
+		return -1;
+	}
+	s->paths = blob;
+	s->paths_len = len;
+	return 0;
+nomem:
+	fprintf(stderr, "jailctl: out of memory\n");
+	free(blob);
+	return -1;
+}
+
+/* The verdict's line on standard error, the statistics, and the status. */
+static int report(const struct run_options *o, struct run_result *r)
+{
+	if (r->message[0] && !o->quiet)
+		fprintf(stderr, "jailctl: %s\n", r->message);
+	stats_done = true;
+	if (o->stats_path != NULL && stats_write(r, o->stats_path) < 0 && r->status == 0)
+		r->status = JAILCTL_EXIT_FAILURE;
+	return r->status;
+}
+
 static int run_or_learn(int argc, char **argv, bool learn)
 {
 	struct run_options o;
-	struct jail_policy policy;
+	struct jail_policy policy = { 0 };
 	struct jail_err err = { { 0 } };
 	struct program prog;
 	struct sandbox s = { .fd_in = -1, .fd_out = -1, .fd_err = -1 };
@@ -579,22 +718,11 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		fprintf(stderr, "jailctl: --library %s: %s\n", o.library, strerror(errno));
 		return JAILCTL_EXIT_FAILURE;
 	}
-	s.limits = cached ? compiled.limits : policy.limits;
-	limits_override(&s.limits, &o.limits);
-	if (!(o.limits.set & JAIL_LIM_WALL_TIME) && (o.limits.set & JAIL_LIM_CPU_TIME))
-		s.limits.wall_time = 3 * s.limits.cpu_time;
-	else if (!(s.limits.set & JAIL_LIM_WALL_TIME))
-		s.limits.wall_time = (s.limits.set & JAIL_LIM_CPU_TIME) ? 3 * s.limits.cpu_time : 3600;
-	s.limits.set |= JAIL_LIM_WALL_TIME;
+	prepare_limits(cached ? &compiled.limits : &policy.limits, &o.limits, &s.limits);
 	/* One process: jailctl's filter refuses every new one, where it can, and no pids cgroup is made. */
 	bool one_process = (s.limits.set & JAIL_LIM_PROCESSES) && s.limits.processes == 1;
 	s.one_process = one_process && !learn;
-	if (choose_user(&o, &s) < 0)
-		return JAILCTL_EXIT_FAILURE;
-	s.fd_in = open_redirect(o.stdin_path, O_RDONLY, "--stdin");
-	s.fd_out = open_redirect(o.stdout_path, O_WRONLY | O_CREAT | O_TRUNC, "--stdout");
-	s.fd_err = open_redirect(o.stderr_path, O_WRONLY | O_CREAT | O_TRUNC, "--stderr");
-	if (s.fd_in == -2 || s.fd_out == -2 || s.fd_err == -2)
+	if (choose_user(&o, &s) < 0 || open_redirections(&o, &s) < 0)
 		return JAILCTL_EXIT_FAILURE;
 	s.path = prog.path;
 	s.exec_path = prog.path;
@@ -604,54 +732,6 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		fprintf(stderr, "jailctl: out of memory\n");
 		return JAILCTL_EXIT_FAILURE;
 	}
-	/*
-	 * Both filters compiled once, here: jailctl's own, and libjail's, which
-	 * goes to the program as a sealed memfd. Where the program's PID turns
-	 * out not to be the one they were compiled for, the child compiles afresh.
-	 */
-	s.policy_fd = -1;
-	if (cached) {
-		/* Its key holds what decides it; an entry that disagrees was not made by this jailctl. */
-		if (compiled.one_process && !s.one_process) {
-			fprintf(stderr, "jailctl: %s: a filter for a limit of one process, where the limit is "
-				"%llu: remove it\n", compiled.path[0], (unsigned long long)s.limits.processes);
-			return JAILCTL_EXIT_FAILURE;
-		}
-		s.one_process = compiled.one_process;
-		s.preexec = compiled.preexec.bpf;
-		if (!prog.is_static && (s.policy_fd = supervisor_bpf_to_memfd(&compiled.final.bpf, &err)) < 0) {
-			fprintf(stderr, "jailctl: %s\n", err.msg);
-			return JAILCTL_EXIT_FAILURE;
-		}
-		if (debug)
-			fprintf(stderr, "jailctl: the filters from the cache: %s%s%s\n", compiled.path[0],
-				prog.is_static ? "" : " and ", compiled.path[1]);
-	} else if (learn ? learn_filter_build(SANDBOX_SUP_FD, &s.preexec, &err) < 0
-			 : preexec_build(&policy, prog.is_static, &s.one_process, s.exec_path, SANDBOX_SUP_FD,
-					 &s.preexec, &err) < 0) {
-		fprintf(stderr, "jailctl: %s\n", err.msg);
-		return JAILCTL_EXIT_FAILURE;
-	}
-	if (!cached && !learn) {
-		struct jail_bpf final = { 0 };
-		struct jail_compiled relocatable;
-		bool storable = run_cache_relocatable(&policy, prog.is_static, s.one_process, s.exec_path,
-						      &s.preexec, &relocatable) == 0;
-		if (!prog.is_static &&
-		    (supervisor_adjust_policy(&policy, SANDBOX_SUP_FD, &err) < 0 ||
-		     filter_build(&policy, &final, &err) < 0 ||
-		     (s.policy_fd = supervisor_bpf_to_memfd(&final, &err)) < 0)) {
-			fprintf(stderr, "jailctl: %s\n", err.msg);
-			return JAILCTL_EXIT_FAILURE;
-		}
-		/* For the next run of this policy; a cache that cannot be written only costs that run the compile. */
-		bool stored = storable && run_cache_store(&o.policy, &o.limits, prog.is_static, s.one_process,
-							  &relocatable, &final, &compiled) == 0;
-		if (debug)
-			fprintf(stderr, "jailctl: the filters compiled%s%s\n", stored ? ", and stored in " : "",
-				stored ? compiled.path[0] : " (not stored in the cache)");
-		filter_bpf_free(&final);
-	}
 	s.policy = &o.policy;
 	s.is_static = prog.is_static;
 	s.learn = learn;
@@ -660,6 +740,10 @@ static int run_or_learn(int argc, char **argv, bool learn)
 			"code starts; learn from a dynamically linked build\n", prog.path);
 		return JAILCTL_EXIT_FAILURE;
 	}
+	if (prepare_paths(cached ? compiled.preexec.paths : policy.paths,
+			  cached ? compiled.preexec.paths_len : policy.paths_len, &prog, o.library, &s) < 0 ||
+	    prepare_filters(&o, &prog, cached, &compiled, &policy, &s, debug) < 0)
+		return JAILCTL_EXIT_FAILURE;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sup) < 0 ||
 	    setsockopt(sup[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0) {
 		fprintf(stderr, "jailctl: socketpair: %s\n", strerror(errno));
@@ -706,12 +790,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		if (o.output != NULL && learn_write_profile(sv.learned, o.output, o.name, &s.limits) < 0 && r.status == 0)
 			r.status = JAILCTL_EXIT_FAILURE;
 	}
-	if (r.message[0] && !o.quiet)
-		fprintf(stderr, "jailctl: %s\n", r.message);
-	stats_done = true;
-	if (o.stats_path != NULL && stats_write(&r, o.stats_path) < 0 && r.status == 0)
-		r.status = JAILCTL_EXIT_FAILURE;
-	return r.status;
+	return report(&o, &r);
 }
 
 /* --stats FILE as given, found without getopt (which may be what failed). */

@@ -33,6 +33,7 @@ static int run_key(const struct jail_policy_source *src, const struct jail_limit
 	    cache_key_add_build(key, err) < 0 || cache_key_add_var(key, "config", src->config) < 0 ||
 	    cache_key_add_var(key, "profile", src->profile) < 0 || cache_key_add_var(key, "allow", src->allow) < 0 ||
 	    cache_key_add_var(key, "deny", src->deny) < 0 || cache_key_add_var(key, "action", src->action) < 0 ||
+	    cache_key_add_var(key, "read", src->read) < 0 || cache_key_add_var(key, "write", src->write) < 0 ||
 	    cache_key_add(key, is_static ? "static" : "dynamic", is_static ? 6 : 7) < 0 ||
 	    cache_key_add_var(key, "processes", processes) < 0 ||
 	    cache_key_add_file(key, src->config, err) < 0) {
@@ -145,6 +146,9 @@ int run_cache_relocatable(const struct jail_policy *policy, bool is_static, bool
 	memset(out, 0, sizeof(*out));
 	out->limits = policy->limits;
 	out->bpf = *preexec;
+	/* The policy's path rules travel with jailctl's own filter: the program's process applies both. */
+	out->paths = policy->paths;
+	out->paths_len = policy->paths_len;
 	/* No cache to keep it in: the second build would be wasted. */
 	if (cache_dir(dir, sizeof(dir)) < 0)
 		return -1;

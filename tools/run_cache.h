@@ -38,7 +38,7 @@ int run_cache_load(const struct jail_policy_source *src, const struct jail_limit
  * it is built once more, for another address, to find the instructions
  * that hold the address. Call it before the policy is adjusted for
  * libjail's filter. -1 when the program's shape depends on the address.
- * out borrows preexec's instructions.
+ * out borrows preexec's instructions and the policy's path rules.
  */
 int run_cache_relocatable(const struct jail_policy *policy, bool is_static, bool one_process, const char *exec_path,
 			  const struct jail_bpf *preexec, struct jail_compiled *out);

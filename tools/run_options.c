@@ -20,6 +20,7 @@ static const struct option long_options[] = {
 	{ "quiet", no_argument, NULL, 'q' },          { "help", no_argument, NULL, 'h' },
 	{ "output", required_argument, NULL, 'O' },   { "name", required_argument, NULL, 'N' },
 	{ "merge", no_argument, NULL, 'M' },
+	{ "read", required_argument, NULL, 'R' },     { "write", required_argument, NULL, 'W' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -41,6 +42,7 @@ static void run_usage(void)
 	puts("Usage: jailctl run [OPTIONS] [--] PROGRAM [ARG...]\n"
 	     "  -c, --config FILE     -p, --profile NAME    the policy (jail.conf(5))\n"
 	     "  -a, --allow LIST      -d, --deny LIST       -A, --action ACT\n"
+	     "  --read LIST           --write LIST          files the program may open\n"
 	     "  -t, --cpu-time SEC    -w, --wall-time SEC   -m, --memory SIZE\n"
 	     "  -s, --stack SIZE      -P, --processes N     -f, --file-size SIZE\n"
 	     "  -n, --open-files N\n"
@@ -73,6 +75,8 @@ int run_options_parse(int argc, char **argv, bool learn, struct run_options *o)
 		case 'a': o->policy.allow = optarg; break;
 		case 'd': o->policy.deny = optarg; break;
 		case 'A': o->policy.action = optarg; break;
+		case 'R': o->policy.read = optarg; break;
+		case 'W': o->policy.write = optarg; break;
 		case 't': rc = seconds_parse(optarg, &l->cpu_time, "--cpu-time", &err); l->set |= JAIL_LIM_CPU_TIME; break;
 		case 'w': rc = seconds_parse(optarg, &l->wall_time, "--wall-time", &err); l->set |= JAIL_LIM_WALL_TIME; break;
 		case 'm': rc = size_parse(optarg, &l->memory, "--memory", &err); l->set |= JAIL_LIM_MEMORY; break;

@@ -22,6 +22,7 @@
 
 #include "constants.h"
 #include "cpu_pin.h"
+#include "landlock.h"
 #include "preexec.h"
 #include "sandbox.h"
 #include "supervisor.h"
@@ -50,22 +51,50 @@ static void move_fd(int sup_fd, int from, int to)
 		child_fail(sup_fd, 125, "dup2");
 }
 
-/* Removes every NAME=... (prefix given with its '=') from envp, in place. */
-static void drop_env(char **envp, const char *prefix)
+/*
+ * Where jailctl's compiled filters do not hold (the program's PID is not
+ * the one they were compiled for), both are built here: jailctl's own into
+ * *preexec, and libjail's as a sealed memfd at SANDBOX_POLICY_FD, so that
+ * libjail never compiles (nor needs to read the config) under jailctl.
+ */
+static void build_filters_here(struct sandbox *s, struct jail_bpf *preexec, bool *one_process)
 {
-	size_t k = 0;
+	struct jail_err err = { { 0 } };
+	struct jail_policy policy;
+	struct jail_bpf final = { 0 };
+	int fd;
 
-	for (size_t i = 0; envp[i] != NULL; i++)
-		if (strncmp(envp[i], prefix, strlen(prefix)) != 0)
-			envp[k++] = envp[i];
-	envp[k] = NULL;
+	/* Built here, where SELF_PID is the program's own PID (it stays so across execve). */
+	jail_self_pid = 0;
+	if (user_lookups_files_only() < 0)
+		child_fail(s->sup_fd, 125, "holding user lookups to /etc/passwd");
+	if (s->learn) {
+		if (learn_filter_build(SANDBOX_SUP_FD, preexec, &err) < 0)
+			goto fail;
+		return;
+	}
+	if (policy_load(s->policy, &policy, &err) < 0 ||
+	    preexec_build(&policy, s->is_static, one_process, s->exec_path, SANDBOX_SUP_FD, preexec, &err) < 0)
+		goto fail;
+	if (s->is_static)
+		return;
+	if (supervisor_adjust_policy(&policy, SANDBOX_SUP_FD, &err) < 0 || filter_build(&policy, &final, &err) < 0 ||
+	    (fd = supervisor_bpf_to_memfd(&final, &err)) < 0)
+		goto fail;
+	if (fd != SANDBOX_POLICY_FD && (dup2(fd, SANDBOX_POLICY_FD) < 0 || close(fd) < 0))
+		child_fail(s->sup_fd, 125, "dup2");
+	if (fcntl(SANDBOX_POLICY_FD, F_SETFD, 0) < 0)
+		child_fail(s->sup_fd, 125, "fcntl");
+	return;
+fail:
+	errno = 0;
+	child_fail(s->sup_fd, 125, err.msg);
 }
 
 /* The program: everything but the policy's own filter happens here, then execve. */
 _Noreturn static void run_program(struct sandbox *s)
 {
 	struct jail_err err = { { 0 } };
-	struct jail_policy policy;
 	struct jail_bpf preexec;
 	bool one_process = s->one_process;
 	int notify_fd = -1;
@@ -97,8 +126,6 @@ _Noreturn static void run_program(struct sandbox *s)
 			child_fail(s->sup_fd, 125, "dup2");
 		if (fcntl(SANDBOX_POLICY_FD, F_SETFD, 0) < 0)
 			child_fail(s->sup_fd, 125, "fcntl");
-	} else {
-		drop_env(s->envp, JAIL_POLICY_FD_ENV "=");
 	}
 	if (syscall(SYS_close_range, compiled && s->policy_fd >= 0 ? SANDBOX_POLICY_FD + 1 : SANDBOX_SUP_FD + 1,
 		    ~0U, 0) < 0)
@@ -128,25 +155,24 @@ _Noreturn static void run_program(struct sandbox *s)
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}
-	/* Built here, where SELF_PID is the program's own PID (it stays so across execve). */
-	jail_self_pid = 0;
-	if (!compiled && user_lookups_files_only() < 0)
-		child_fail(s->sup_fd, 125, "holding user lookups to /etc/passwd");
 	if (compiled)
 		preexec = s->preexec;
-	else if (s->learn ? learn_filter_build(SANDBOX_SUP_FD, &preexec, &err) < 0
-			  : (policy_load(s->policy, &policy, &err) < 0 ||
-			     preexec_build(&policy, s->is_static, &one_process, s->exec_path, SANDBOX_SUP_FD, &preexec,
-					   &err) < 0)) {
-		errno = 0;
-		child_fail(s->sup_fd, 125, err.msg);
-	}
+	else
+		build_filters_here(s, &preexec, &one_process);
 	/* The same policy as jailctl's: the same answer, or the limit would be no one's. */
 	if (one_process != s->one_process)
 		child_fail(s->sup_fd, 125, "the pre-exec filter and the process limit disagree");
 	/* The program gets every CPU jailctl was started with; only the start-up was held to one. */
 	if (cpu_unpin() < 0)
 		child_fail(s->sup_fd, 125, "sched_setaffinity");
+	/*
+	 * The files it may open, from here on: after everything this process
+	 * reads for itself, as the program's user, in the run's own /proc.
+	 */
+	if (s->paths != NULL && landlock_apply(s->paths, s->paths_len, &err) < 0) {
+		errno = 0;
+		child_fail(s->sup_fd, 125, err.msg);
+	}
 	if (filter_load(&preexec, true, &notify_fd, &err) < 0)
 		child_fail(s->sup_fd, 125, err.msg);
 	/* From here the pre-exec filter holds: sendmsg on sup_fd, close and the first execve pass. */

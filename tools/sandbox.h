@@ -34,6 +34,8 @@ struct sandbox {
 	int policy_fd;               /* libjail's compiled filter (a sealed memfd), or -1 */
 	bool learn;                  /* every call allowed, and notified */
 	const char *exec_path;       /* the string whose address the filter allows execve with */
+	const char *paths;           /* the path rules to apply before execve (landlock.h), or NULL */
+	size_t paths_len;
 	int fd_in, fd_out, fd_err;   /* redirections, or -1 */
 	int sup_fd;                  /* the child's end of the supervisor socket */
 	bool drop_user;
