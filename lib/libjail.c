@@ -47,9 +47,9 @@ static bool load_cached(void)
 	if (!hit)
 		return false;
 	compiled_set_pid(&compiled, getpid());
-	if (limits_apply(&compiled.limits, &err) < 0 ||
-	    (compiled.paths != NULL && landlock_apply_alone(compiled.paths, compiled.paths_len, &err) < 0) ||
-	    filter_load(&compiled.bpf, false, &none, &err) < 0)
+	/* The rules before the limits: the open files limit must leave room for what they open. */
+	if ((compiled.paths != NULL && landlock_apply_alone(compiled.paths, compiled.paths_len, &err) < 0) ||
+	    limits_apply(&compiled.limits, &err) < 0 || filter_load(&compiled.bpf, false, &none, &err) < 0)
 		libjail_die(&err);
 	/* The buffer is left to the process: freeing it may call what the filter now forbids. */
 	return true;

@@ -91,8 +91,9 @@ __attribute__((visibility("default"))) void LIBJAIL_COMPILE_ENTRY(int sock)
 			libjail_die(&err);
 	}
 	/* Log mode runs the program as it would run unconfined: it changes nothing, path rules included. */
-	if (limits_apply(&policy.limits, &err) < 0 ||
-	    (!log_mode && policy.paths != NULL && landlock_apply_alone(policy.paths, policy.paths_len, &err) < 0)) {
+	/* The rules before the limits: the open files limit must leave room for what they open. */
+	if ((!log_mode && policy.paths != NULL && landlock_apply_alone(policy.paths, policy.paths_len, &err) < 0) ||
+	    limits_apply(&policy.limits, &err) < 0) {
 		if (ln != NULL)
 			lognotify_abort(ln);
 		libjail_die(&err);

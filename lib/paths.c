@@ -21,10 +21,12 @@
 const struct jail_path_group jail_path_groups[] = {
 	{ "@system", "what a dynamically linked program, libstdc++ and python3 need to load and run: "
 		     "libraries and their data, the loader's cache, time zones and locales, /dev/null, "
-		     "/dev/zero, /dev/urandom, the number of CPUs, and the process's own /proc/self",
+		     "/dev/zero (both writable too), /dev/urandom, the number of CPUs, and the process's own "
+		     "/proc/self",
 	  MEMBERS("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/local/lib", "/etc/ld.so.cache",
 		  "/etc/ld.so.preload", "/etc/localtime", "/usr/share/zoneinfo", "/usr/share/locale",
-		  "/dev/null", "/dev/zero", "/dev/urandom", "/sys/devices/system/cpu", "/proc/self") },
+		  "/dev/null", "/dev/zero", "/dev/urandom", "/sys/devices/system/cpu", "/proc/self"),
+	  MEMBERS("/dev/null", "/dev/zero") },
 };
 
 const size_t jail_npath_groups = sizeof(jail_path_groups) / sizeof(jail_path_groups[0]);
@@ -217,6 +219,14 @@ int paths_blob_append(char **blob, size_t *len, unsigned flags, const char *path
 	return blob_add(blob, len, &f, 1) < 0 || blob_add(blob, len, path, strlen(path) + 1) < 0 ? -1 : 0;
 }
 
+static bool group_writable(const struct jail_path_group *g, const char *member)
+{
+	for (const char *const *w = g->writable; w != NULL && *w != NULL; w++)
+		if (strcmp(*w, member) == 0)
+			return true;
+	return false;
+}
+
 static int expand(const struct jail_path_list *list, struct rules *rs)
 {
 	for (size_t i = 0; i < list->n; i++) {
@@ -228,7 +238,7 @@ static int expand(const struct jail_path_list *list, struct rules *rs)
 			continue;
 		}
 		for (const char *const *m = g->members; *m != NULL; m++)
-			if (keep(rs, e->flags, *m, true) < 0)
+			if (keep(rs, e->flags | (group_writable(g, *m) ? JAIL_PATH_WRITE : 0), *m, true) < 0)
 				return -1;
 	}
 	return 0;

@@ -18,6 +18,7 @@ struct jail_path_group {
 	const char *name;            /* with the '@' */
 	const char *summary;
 	const char *const *members;  /* absolute paths, NULL-terminated */
+	const char *const *writable; /* members that may be opened for writing too (/dev/null), NULL-terminated */
 };
 
 extern const struct jail_path_group jail_path_groups[];

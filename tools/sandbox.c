@@ -151,10 +151,6 @@ _Noreturn static void run_program(struct sandbox *s)
 	/* Nor where the filter holds a limit of one process (RLIMIT_NPROC counts the user's others too). */
 	if (s->one_process)
 		s->limits.set &= ~(unsigned)JAIL_LIM_PROCESSES;
-	if (limits_apply(&s->limits, &err) < 0) {
-		errno = 0;
-		child_fail(s->sup_fd, 125, err.msg);
-	}
 	if (compiled)
 		preexec = s->preexec;
 	else
@@ -170,6 +166,11 @@ _Noreturn static void run_program(struct sandbox *s)
 	 * reads for itself, as the program's user, in the run's own /proc.
 	 */
 	if (s->paths != NULL && landlock_apply(s->paths, s->paths_len, &err) < 0) {
+		errno = 0;
+		child_fail(s->sup_fd, 125, err.msg);
+	}
+	/* Last, so that the open files limit leaves room for what the rules open while they are made. */
+	if (limits_apply(&s->limits, &err) < 0) {
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}
