@@ -39,18 +39,22 @@ expected=$(awk '{ for (i = 1; i <= NF; i++) s += $i } END { print s + 0 }' "$INP
 failed=
 
 # jailed NAME PROFILE PROGRAM [ARG...]: runs PROGRAM under libjail.so with
-# PROFILE, in a fresh directory $tmp/NAME (so a cheat can write only there),
-# with input.txt on standard input and a 10 s wall-clock guard. Sets
-# $status, $dir, $out (standard output on one line) and $err (a file).
+# PROFILE, in a fresh directory $tmp/NAME (so a cheat can write only there,
+# and the files it may read are there), with input.txt on standard input
+# (or the file $stdin) and a 10 s wall-clock guard. A script submission
+# ($script) is copied into the directory first, as a grader keeps a
+# submission's files with it. Sets $status, $dir, $out (standard output on
+# one line) and $err (a file).
 jailed() {
 	name=$1 profile=$2
 	shift 2
 	dir=$tmp/$name err=$tmp/$name.err
 	mkdir "$dir"
+	[ -z "${script:-}" ] || cp "$script" "$dir/"
 	(
 		cd "$dir" || exit 126
 		timeout 10 env LD_PRELOAD="$LIBJAIL" JAIL_CONFIG="$JAIL_CONFIG" \
-			JAIL_PROFILE="$profile" "$@" <"$INPUT" >"$tmp/$name.out" 2>"$err"
+			JAIL_PROFILE="$profile" "$@" <"${stdin:-$INPUT}" >"$tmp/$name.out" 2>"$err"
 		# Wait here rather than exec: this shell's "Bad system call"
 		# notice goes to /dev/null, not into the table.
 		exit $?
@@ -147,6 +151,37 @@ cheat() {
 	esac
 }
 
+# answers NAME: the cheat that prints a test's expected output instead of
+# computing it. As a grader would, it is given a test's input from a course
+# directory where the expected output lies beside it (course/tests/1.in and
+# 1.out). Unconfined, it finds and prints that answer; under the default
+# profile it may open only what the system's libraries need and its own
+# directory, so it finds nothing.
+answers() {
+	course=$tmp/course/tests
+	mkdir -p "$course"
+	cp "$INPUT" "$course/1.in"
+	echo "sum $expected (the expected output)" >"$course/1.out"
+	mkdir "$tmp/$1.unconfined"
+	(cd "$tmp/$1.unconfined" && timeout 10 "$EXAMPLES/$1" <"$course/1.in" >"$tmp/$1.unconfined.out" 2>/dev/null)
+	if grep -q "expected output" "$tmp/$1.unconfined.out"; then
+		unconfined="unconfined, it printed the answer file"
+	else
+		unconfined="unconfined, it found nothing either"
+	fi
+	stdin=$course/1.in
+	jailed "$1" default "$EXAMPLES/$1"
+	stdin=
+	if grep -q "expected output" "$tmp/$name.out"; then
+		report "$name" LEAKED "printed the expected output ($unconfined)" failed
+	elif [ "$status" -eq 0 ] || [ "$unconfined" = "unconfined, it found nothing either" ]; then
+		report "$name" FAILED "$unconfined; confined, status $status" failed
+	else
+		report "$name" stopped "no answer printed ($unconfined)"
+		head -n 1 "$err" | sed 's/^/               | /'
+	fi
+}
+
 # spin NAME: a program that never ends must be stopped by the CPU limit
 # (SIGXCPU at cpu_time, SIGKILL at the hard limit a second later).
 spin() {
@@ -167,7 +202,9 @@ good sum default "$EXAMPLES/sum"
 good sum_cpp default "$EXAMPLES/sum_cpp"
 good sum_threads threads "$EXAMPLES/sum_threads"
 if [ -x "$PYTHON" ]; then
-	good sum.py python3 "$PYTHON" "$SRCDIR/sum.py"
+	script=$SRCDIR/sum.py
+	good sum.py python3 "$PYTHON" sum.py
+	script=
 else
 	printf '%-14s %s\n' sum.py "skipped: no $PYTHON"
 fi
@@ -178,6 +215,7 @@ cheat cheat_shell file:pwned.txt
 cheat cheat_fork output:forked
 cheat cheat_write file:answers.txt
 cheat cheat_network "output:socket opened"
+answers cheat_answers
 spin cheat_spin
 echo
 

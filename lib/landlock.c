@@ -94,6 +94,13 @@ const char *landlock_blob_where(const char *blob)
 	return blob + 2;
 }
 
+const char *landlock_blob_rule(const char *blob, size_t len, const char *prev)
+{
+	const char *r = prev == NULL ? first_rule(blob) : next_rule(prev);
+
+	return r < blob + len ? r : NULL;
+}
+
 static const char *need_reason(int abi)
 {
 	return abi >= JAIL_LANDLOCK_ABI_TRUNCATE ? "the policy lets truncate(2) through, which Landlock checks "
@@ -203,7 +210,7 @@ static int add_rules(int ruleset, const char *blob, size_t len, int abi, struct 
 	uint64_t handled = handled_rights(abi);
 	int first = -1, last = -1, rc = 0;
 
-	for (const char *r = first_rule(blob); r < blob + len; r = next_rule(r)) {
+	for (const char *r = landlock_blob_rule(blob, len, NULL); r != NULL; r = landlock_blob_rule(blob, len, r)) {
 		unsigned flags = (unsigned char)r[0];
 		int fd = open(r + 1, O_PATH | O_CLOEXEC);
 		if (fd < 0 && (flags & JAIL_PATH_OPTIONAL) && (errno == ENOENT || errno == ENOTDIR))
@@ -231,37 +238,46 @@ static int add_rules(int ruleset, const char *blob, size_t len, int abi, struct 
 	return rc;
 }
 
-int landlock_apply(const char *blob, size_t len, struct jail_err *err)
+int landlock_prepare(const char *blob, size_t len, struct jail_err *err)
 {
-	const char *where;
-	int abi, ruleset, rc = -1;
+	int abi, ruleset;
 
 	if (!landlock_blob_valid(blob, len)) {
 		jail_err_set(err, "path rules", "malformed");
 		return -1;
 	}
-	where = landlock_blob_where(blob);
 	abi = usable_abi(blob, err);
 	if (abi == 0)
 		return -1;
-	ruleset = new_ruleset(abi, where, err);
-	if (ruleset < 0)
+	ruleset = new_ruleset(abi, landlock_blob_where(blob), err);
+	if (ruleset >= 0 && add_rules(ruleset, blob, len, abi, err) < 0) {
+		close(ruleset);
 		return -1;
-	if (add_rules(ruleset, blob, len, abi, err) < 0)
-		goto out;
+	}
+	return ruleset;
+}
+
+int landlock_enforce(int ruleset, const char *blob, struct jail_err *err)
+{
+	const char *where = landlock_blob_where(blob);
+	int rc = -1;
+
 	/* Required to restrict oneself without CAP_SYS_ADMIN; the seccomp filter sets it too. */
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		jail_err_set(err, where, "prctl(PR_SET_NO_NEW_PRIVS): %s", strerror(errno));
-		goto out;
-	}
-	if (syscall(SYS_landlock_restrict_self, ruleset, 0) < 0) {
+	else if (syscall(SYS_landlock_restrict_self, ruleset, 0) < 0)
 		jail_err_set(err, where, "landlock_restrict_self: %s", strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
+	else
+		rc = 0;
 	close(ruleset);
 	return rc;
+}
+
+int landlock_apply(const char *blob, size_t len, struct jail_err *err)
+{
+	int ruleset = landlock_prepare(blob, len, err);
+
+	return ruleset < 0 ? -1 : landlock_enforce(ruleset, blob, err);
 }
 
 /* The number of threads the process has (/proc/self/stat's 20th field), or -1. */

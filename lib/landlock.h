@@ -40,6 +40,11 @@ bool landlock_blob_valid(const char *blob, size_t len);
 /* The rules' source, for messages. */
 const char *landlock_blob_where(const char *blob);
 /*
+ * A valid blob's rules one by one: the first for prev NULL, then the one
+ * after prev; NULL past the last. A rule is its flags byte, then its path.
+ */
+const char *landlock_blob_rule(const char *blob, size_t len, const char *prev);
+/*
  * Whether this kernel can enforce the rules: 0, or -1 with err set to one
  * line that says where the rules come from, what is missing, and how to
  * get on.
@@ -55,6 +60,14 @@ int landlock_check(const char *blob, size_t len, struct jail_err *err);
  * the rule is a path group's member. Open descriptors stay as they are.
  */
 int landlock_apply(const char *blob, size_t len, struct jail_err *err);
+/*
+ * landlock_apply in two steps, for jailctl's child: the ruleset made while
+ * it may still reach every path (before it drops privileges), then
+ * enforced once it has read what it needs. landlock_prepare returns the
+ * ruleset's descriptor; landlock_enforce closes it.
+ */
+int landlock_prepare(const char *blob, size_t len, struct jail_err *err);
+int landlock_enforce(int ruleset, const char *blob, struct jail_err *err);
 /*
  * The same for a process that may already have threads (libjail's
  * constructor): Landlock restricts only the thread that applies it, so a

@@ -24,14 +24,14 @@ const struct jail_path_group jail_path_groups[] = {
 		     "/dev/zero (both writable too), /dev/urandom, the number of CPUs, and the process's own "
 		     "/proc/self",
 	  MEMBERS("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/local/lib", "/etc/ld.so.cache",
-		  "/etc/ld.so.preload", "/etc/localtime", "/usr/share/zoneinfo", "/usr/share/locale",
+		  "/etc/ld.so.preload", "/usr/share/zoneinfo", "/etc/localtime", "/usr/share/locale",
 		  "/dev/null", "/dev/zero", "/dev/urandom", "/sys/devices/system/cpu", "/proc/self"),
 	  MEMBERS("/dev/null", "/dev/zero") },
 };
 
 const size_t jail_npath_groups = sizeof(jail_path_groups) / sizeof(jail_path_groups[0]);
 
-static const struct jail_path_group *group_find(const char *name)
+const struct jail_path_group *path_group_find(const char *name)
 {
 	for (size_t i = 0; i < jail_npath_groups; i++)
 		if (strcmp(jail_path_groups[i].name, name) == 0)
@@ -48,7 +48,7 @@ int path_entry_check(const char *text, const char *where, struct jail_err *err)
 		return -1;
 	}
 	if (text[0] == '@') {
-		if (group_find(text) != NULL)
+		if (path_group_find(text) != NULL)
 			return 0;
 		jail_err_set(err, where, "unknown path group \"%.100s\" (jailctl groups lists them)", text);
 		return -1;
@@ -231,7 +231,7 @@ static int expand(const struct jail_path_list *list, struct rules *rs)
 {
 	for (size_t i = 0; i < list->n; i++) {
 		const struct jail_path_entry *e = &list->entry[i];
-		const struct jail_path_group *g = e->text[0] == '@' ? group_find(e->text) : NULL;
+		const struct jail_path_group *g = e->text[0] == '@' ? path_group_find(e->text) : NULL;
 		if (g == NULL) {
 			if (keep(rs, e->flags, e->text, false) < 0)
 				return -1;

@@ -24,6 +24,9 @@ struct jail_path_group {
 extern const struct jail_path_group jail_path_groups[];
 extern const size_t jail_npath_groups;
 
+/* The group of that name ("@system"), or NULL. */
+const struct jail_path_group *path_group_find(const char *name);
+
 /* Entries as written, each with JAIL_PATH_READ or JAIL_PATH_WRITE. */
 struct jail_path_entry {
 	unsigned flags;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "landlock.h"
 #include "policy.h"
 #include "profile.h"
 #include "rule_format.h"
@@ -28,6 +29,20 @@ static void print_limits(const struct jail_limits *l)
 	printf("\n");
 }
 
+/* The path rules as the program will get them: groups expanded to what this machine has. */
+static void print_paths(const struct jail_policy *p)
+{
+	if (p->paths == NULL) {
+		printf("  paths: no rules (any file its user may open)\n");
+		return;
+	}
+	printf("  paths (Landlock ABI %d or later):\n", (unsigned char)p->paths[1]);
+	for (const char *r = landlock_blob_rule(p->paths, p->paths_len, NULL); r != NULL;
+	     r = landlock_blob_rule(p->paths, p->paths_len, r))
+		printf("    %-11s %s%s\n", (r[0] & JAIL_PATH_WRITE) ? "read, write" : "read", r + 1,
+		       strcmp(r + 1, ".") == 0 ? " (the directory the program starts in)" : "");
+}
+
 static int check_profile(const char *path, const char *name)
 {
 	struct jail_policy_source src = { .config = path, .profile = name };
@@ -43,6 +58,7 @@ static int check_profile(const char *path, const char *name)
 	printf("profile %s\n  action: %s\n", name, action);
 	printf("  %s: %zu calls\n", p.allow_mode ? "allow" : "deny", p.rules.n);
 	ruleset_print(stdout, &p.rules, "    ");
+	print_paths(&p);
 	print_limits(&p.limits);
 	policy_free(&p);
 	return 0;

@@ -2,7 +2,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/limits.h>
 #include <linux/sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -51,6 +53,7 @@ void learn_record(struct learned *l, const struct seccomp_notif *n, int mem_fd)
 	const unsigned long long *a = n->data.args;
 
 	describe_call(n, mem_fd, &d);
+	learn_paths_record(&l->paths, n, d.name, mem_fd);
 	c = find_or_add(l, d.name);
 	if (c == NULL)
 		return;
@@ -99,9 +102,32 @@ static void sort_order(const struct learned *l, unsigned *order)
 	qsort(order, l->ncalls, sizeof(*order), by_count);
 }
 
+/* A path entry as a config string: quotes and backslashes escaped. */
+static void put_quoted(FILE *f, const char *text)
+{
+	fputc('"', f);
+	for (const char *p = text; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fputc('\\', f);
+		fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+/* The read and write rules that the files seen need, from where the program started. */
+static int path_rules(const struct learned *l, struct jail_path_list *rules)
+{
+	char cwd[PATH_MAX];
+
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		snprintf(cwd, sizeof(cwd), "/");
+	return learn_paths_rules(&l->paths, cwd, rules);
+}
+
 void learn_print(const struct learned *l, FILE *out)
 {
 	unsigned order[LEARN_MAX_CALLS];
+	struct jail_path_list rules;
 
 	sort_order(l, order);
 	for (unsigned i = 0; i < l->ncalls; i++) {
@@ -110,6 +136,30 @@ void learn_print(const struct learned *l, FILE *out)
 		for (unsigned k = 0; k < c->nvalues; k++)
 			fprintf(out, "         %s\n", c->values[k]);
 	}
+	if (path_rules(l, &rules) < 0)
+		return;
+	fprintf(out, "files it may open:\n");
+	for (size_t i = 0; i < rules.n; i++)
+		fprintf(out, "   %-5s %s\n", rules.entry[i].flags & JAIL_PATH_WRITE ? "write" : "read", rules.entry[i].text);
+	path_list_free(&rules);
+}
+
+/* "    read = { ... }" with the rules of that kind; nothing when there is none. */
+static void put_rules(FILE *f, const struct jail_path_list *rules, unsigned kind, const char *name)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < rules->n; i++) {
+		if ((rules->entry[i].flags & (JAIL_PATH_READ | JAIL_PATH_WRITE)) != kind)
+			continue;
+		fprintf(f, "%s", first ? "" : ", ");
+		if (first)
+			fprintf(f, "    %s = { ", name);
+		put_quoted(f, rules->entry[i].text);
+		first = false;
+	}
+	if (!first)
+		fprintf(f, " }\n");
 }
 
 /* The entry a call gets in the profile: as tight as what was seen allows. */
@@ -153,12 +203,24 @@ int learn_write_profile(const struct learned *l, const char *path, const char *n
 		for (unsigned k = 0; k < c->nvalues; k++)
 			fprintf(f, "#   %s: %s\n", c->name, c->values[k]);
 	}
+	learn_paths_save(&l->paths, f);
 	fprintf(f, "profile %s {\n    action = kill\n    allow = {\n", name);
 	for (unsigned i = 0; i < l->ncalls; i++) {
 		entry_for(&l->call[order[i]], entry, sizeof(entry));
 		fprintf(f, "        \"%s\"%s\n", entry, i + 1 < l->ncalls ? "," : "");
 	}
-	fprintf(f, "    }\n    limits {\n");
+	fprintf(f, "    }\n");
+	struct jail_path_list rules;
+	if (path_rules(l, &rules) < 0) {
+		fclose(f);
+		unlink(tmp);
+		fprintf(stderr, "jailctl: --output %s: out of memory\n", path);
+		return -1;
+	}
+	put_rules(f, &rules, JAIL_PATH_READ, "read");
+	put_rules(f, &rules, JAIL_PATH_WRITE, "write");
+	path_list_free(&rules);
+	fprintf(f, "    limits {\n");
 	/* The limits of the run it was learned in: the profile's, and the command line's over them. */
 	if (lim->set & JAIL_LIM_CPU_TIME) fprintf(f, "        cpu_time = %g\n", lim->cpu_time);
 	if (lim->set & JAIL_LIM_WALL_TIME) fprintf(f, "        wall_time = %g\n", lim->wall_time);
@@ -176,19 +238,26 @@ int learn_write_profile(const struct learned *l, const char *path, const char *n
 	return 0;
 }
 
-int learn_merge_file(struct learned *l, const char *path)
+int learn_merge_file(struct learned *l, const char *path_name)
 {
-	char line[512];
-	FILE *f = fopen(path, "re");
+	char line[PATH_MAX + 64];
+	FILE *f = fopen(path_name, "re");
 
 	if (f == NULL) {
-		fprintf(stderr, "jailctl: --merge %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "jailctl: --merge %s: %s\n", path_name, strerror(errno));
 		return -1;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
 		char name[64], value[300];
 		unsigned long count;
-		int ro, th;
+		int ro, th, path = learn_paths_merge_line(&l->paths, line);
+		if (path < 0) {
+			fprintf(stderr, "jailctl: --merge %s: out of memory\n", path_name);
+			fclose(f);
+			return -1;
+		}
+		if (path > 0)
+			continue;
 		if (sscanf(line, "# learned: %63s %lu %d %d", name, &count, &ro, &th) == 4) {
 			struct learned_call *c = find_or_add(l, name);
 			if (c == NULL)

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "learn_paths.h"
 #include "limits.h"
 
 #define LEARN_MAX_CALLS 512
@@ -26,6 +27,7 @@ struct learned_call {
 struct learned {
 	unsigned ncalls;
 	struct learned_call call[LEARN_MAX_CALLS];
+	struct learned_paths paths;  /* the files it opened, created, removed or ran */
 };
 
 /* Records one call (mem_fd: the caller's /proc/PID/mem, for paths). */
@@ -33,7 +35,11 @@ void learn_record(struct learned *l, const struct seccomp_notif *n, int mem_fd);
 /* Adds what an earlier --output file recorded ("# learned:" lines); -1 if unreadable. */
 int learn_merge_file(struct learned *l, const char *path);
 void learn_print(const struct learned *l, FILE *out);
-/* Writes the profile NAME, with the limits the run had, to path, atomically; -1 on failure. */
+/*
+ * Writes the profile NAME to path, atomically: the calls, the read and
+ * write rules (relative to the working directory, where the program
+ * started), the limits the run had. -1 on failure.
+ */
 int learn_write_profile(const struct learned *l, const char *path, const char *name,
 			const struct jail_limits *limits);
 

@@ -133,6 +133,16 @@ _Noreturn static void run_program(struct sandbox *s)
 	/* Into the run's cgroup while still privileged; memory charged from here is the program's. */
 	if (cgroup_join_self(s->cg) < 0)
 		child_fail(s->sup_fd, 125, "joining the run's cgroup");
+	/*
+	 * The path rules, made while every path in them can still be reached
+	 * (the directory the program starts in may be one its user cannot
+	 * search: then it can open nothing there anyway); enforced below.
+	 */
+	int ruleset = s->paths == NULL ? -1 : landlock_prepare(s->paths, s->paths_len, &err);
+	if (s->paths != NULL && ruleset < 0) {
+		errno = 0;
+		child_fail(s->sup_fd, 125, err.msg);
+	}
 	if (s->drop_user && (setgroups(0, NULL) < 0 || setgid(s->gid) < 0 || setuid(s->uid) < 0))
 		child_fail(s->sup_fd, 125, "dropping privileges");
 	/*
@@ -161,11 +171,8 @@ _Noreturn static void run_program(struct sandbox *s)
 	/* The program gets every CPU jailctl was started with; only the start-up was held to one. */
 	if (cpu_unpin() < 0)
 		child_fail(s->sup_fd, 125, "sched_setaffinity");
-	/*
-	 * The files it may open, from here on: after everything this process
-	 * reads for itself, as the program's user, in the run's own /proc.
-	 */
-	if (s->paths != NULL && landlock_apply(s->paths, s->paths_len, &err) < 0) {
+	/* The files it may open, from here on: after everything this process reads for itself. */
+	if (ruleset >= 0 && landlock_enforce(ruleset, s->paths, &err) < 0) {
 		errno = 0;
 		child_fail(s->sup_fd, 125, err.msg);
 	}
