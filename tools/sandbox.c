@@ -133,6 +133,10 @@ _Noreturn static void run_program(struct sandbox *s)
 	/* Into the run's cgroup while still privileged; memory charged from here is the program's. */
 	if (cgroup_join_self(s->cg) < 0)
 		child_fail(s->sup_fd, 125, "joining the run's cgroup");
+	if (compiled)
+		preexec = s->preexec;
+	else
+		build_filters_here(s, &preexec, &one_process);
 	/*
 	 * The path rules, made while every path in them can still be reached
 	 * (the directory the program starts in may be one its user cannot
@@ -161,10 +165,6 @@ _Noreturn static void run_program(struct sandbox *s)
 	/* Nor where the filter holds a limit of one process (RLIMIT_NPROC counts the user's others too). */
 	if (s->one_process)
 		s->limits.set &= ~(unsigned)JAIL_LIM_PROCESSES;
-	if (compiled)
-		preexec = s->preexec;
-	else
-		build_filters_here(s, &preexec, &one_process);
 	/* The same policy as jailctl's: the same answer, or the limit would be no one's. */
 	if (one_process != s->one_process)
 		child_fail(s->sup_fd, 125, "the pre-exec filter and the process limit disagree");
