@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "filter.h"
+#include "landlock.h"
 #include "policy.h"
 #include "profile.h"
 #include "tap.h"
@@ -204,6 +205,103 @@ static void test_policy(void)
 	tap_contains(err.msg, "no profile \"nope\"", "its message");
 }
 
+/* The rule of path in a policy's blob: its flags, or -1 when there is none. */
+static int rule_flags(const struct jail_policy *p, const char *path)
+{
+	for (const char *r = landlock_blob_rule(p->paths, p->paths_len, NULL); r != NULL;
+	     r = landlock_blob_rule(p->paths, p->paths_len, r))
+		if (strcmp(r + 1, path) == 0)
+			return (unsigned char)r[0];
+	return -1;
+}
+
+static void test_paths(void)
+{
+	char conf[1024];
+	struct jail_policy_source src;
+	struct jail_policy pol;
+	struct jail_err err = { { 0 } };
+
+	snprintf(conf, sizeof(conf),
+		 "profile files {\n"                                   /* 1 */
+		 "    allow = { \"@default\", \"@file-read\" }\n"       /* 2 */
+		 "    read = { \"@system\", \".\" }\n"                   /* 3 */
+		 "}\n"
+		 "profile more {\n"                                    /* 5 */
+		 "    inherit = \"files\"\n"
+		 "    write = { \"%s\" }\n"                             /* 7 */
+		 "}\n"
+		 "profile writer {\n"
+		 "    inherit = \"files\"\n"
+		 "    allow = { \"@file-write\" }\n"
+		 "}\n"
+		 "profile denier {\n"
+		 "    deny = { \"socket\" }\n"
+		 "    read = { }\n"
+		 "}\n"
+		 "profile plain {\n"
+		 "    allow = { \"@default\" }\n"
+		 "}\n", dir);
+	const char *path = write_file("paths.conf", conf);
+
+	src = (struct jail_policy_source){ .config = path, .profile = "files" };
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths != NULL &&
+	       landlock_blob_valid(pol.paths, pol.paths_len), "a read list gives path rules");
+	tap_ok(rule_flags(&pol, ".") == (int)JAIL_PATH_READ + (int)JAIL_PATH_DIR && rule_flags(&pol, "/usr/lib") > 0 &&
+	       (rule_flags(&pol, "/usr/lib") & JAIL_PATH_OPTIONAL) && rule_flags(&pol, "/home") < 0,
+	       "@system is expanded, \".\" kept for the process to open");
+	tap_ok(rule_flags(&pol, "/dev/null") > 0 && (rule_flags(&pol, "/dev/null") & JAIL_PATH_WRITE) &&
+	       !(rule_flags(&pol, "/usr/lib") & JAIL_PATH_WRITE), "@system's /dev/null is writable, its libraries not");
+	tap_ok(pol.paths[1] == 1, "read rules under a policy that stops truncate need Landlock ABI 1");
+	tap_contains(landlock_blob_where(pol.paths), "paths.conf:3", "the rules name their line");
+	policy_free(&pol);
+
+	src.profile = "more";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && rule_flags(&pol, ".") > 0 &&
+	       rule_flags(&pol, dir) == (int)(JAIL_PATH_WRITE | JAIL_PATH_DIR), "inherit adds a child's lists to its parent's");
+	tap_contains(landlock_blob_where(pol.paths), "paths.conf:7", "the rules name the child's own line");
+	policy_free(&pol);
+
+	src.profile = "writer";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths[1] == JAIL_LANDLOCK_ABI_TRUNCATE,
+	       "a policy that lets truncate through needs ABI 3 (Landlock checks truncate from there)");
+	policy_free(&pol);
+	src.deny = "truncate";
+	src.allow = "@default:@file-write";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths[1] == 1, "where truncate is denied, ABI 1 is enough");
+	policy_free(&pol);
+
+	src = (struct jail_policy_source){ .config = path, .profile = "denier" };
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths != NULL && landlock_blob_rule(pol.paths, pol.paths_len, NULL) == NULL &&
+	       pol.paths[1] == JAIL_LANDLOCK_ABI_TRUNCATE, "read = { } is a rule that allows nothing; a deny list lets truncate through");
+	policy_free(&pol);
+
+	src.profile = "plain";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths == NULL, "a profile with neither list has no path rules");
+	policy_free(&pol);
+
+	src.read = "/usr/share";
+	tap_ok(policy_load(&src, &pol, &err) == 0 && rule_flags(&pol, "/usr/share") == (int)(JAIL_PATH_READ | JAIL_PATH_DIR) &&
+	       rule_flags(&pol, ".") < 0, "JAIL_READ gives rules to a profile without lists");
+	tap_contains(landlock_blob_where(pol.paths), "JAIL_READ", "and names itself");
+	policy_free(&pol);
+
+	src = (struct jail_policy_source){ .config = path, .profile = "files", .write = "/tmp" };
+	tap_ok(policy_load(&src, &pol, &err) == 0 && rule_flags(&pol, ".") < 0 && rule_flags(&pol, "/tmp") > 0,
+	       "JAIL_WRITE alone replaces both lists (an unset JAIL_READ counts as empty)");
+	policy_free(&pol);
+
+	src.write = "/tmp:nope";
+	memset(&err, 0, sizeof(err));
+	tap_ok(policy_load(&src, &pol, &err) < 0, "a relative path in JAIL_WRITE is refused");
+	tap_contains(err.msg, "JAIL_WRITE: \"nope\": a path must be absolute", "its message");
+	src.write = NULL;
+	src.read = "@sys";
+	memset(&err, 0, sizeof(err));
+	tap_ok(policy_load(&src, &pol, &err) < 0, "an unknown path group is refused");
+	tap_contains(err.msg, "JAIL_READ: unknown path group \"@sys\"", "its message");
+}
+
 /* Builds an allow list of ENTRIES (and exit_group); returns filter_build's result, its message in err. */
 static int build_allow(const char *entries, const char *deny, struct jail_err *err)
 {
@@ -266,6 +364,7 @@ int main(void)
 	test_load();
 	test_errors();
 	test_policy();
+	test_paths();
 	test_libseccomp_limits();
 	/* The scratch files are small; remove them all the same. */
 	char cmd[300];

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paths.h"
 #include "run_options.h"
 
 static const struct option long_options[] = {
@@ -35,6 +36,19 @@ static int count_parse(const char *text, uint64_t *out, const char *opt)
 	}
 	*out = v;
 	return 0;
+}
+
+/* --read, --write: every entry checked here, where the option can be named. */
+static int check_paths(const char *list, const char *opt)
+{
+	struct jail_path_list checked = { 0 };
+	struct jail_err err = { { 0 } };
+	int rc = list == NULL ? 0 : path_list_parse(&checked, JAIL_PATH_READ, list, opt, &err);
+
+	if (rc < 0)
+		fprintf(stderr, "jailctl: %s\n", err.msg);
+	path_list_free(&checked);
+	return rc;
 }
 
 static void run_usage(void)
@@ -123,6 +137,8 @@ int run_options_parse(int argc, char **argv, bool learn, struct run_options *o)
 		return -1;
 	}
 	o->argv = argv + optind;
+	if (check_paths(o->policy.read, "--read") < 0 || check_paths(o->policy.write, "--write") < 0)
+		return -1;
 	if (o->merge && o->output == NULL) {
 		fprintf(stderr, "jailctl: learn: --merge needs --output FILE\n");
 		return -1;
