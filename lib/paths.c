@@ -25,6 +25,7 @@ const struct jail_path_group jail_path_groups[] = {
 		     "/proc/self",
 	  MEMBERS("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/local/lib", "/etc/ld.so.cache",
 		  "/etc/ld.so.preload", "/usr/share/zoneinfo", "/etc/localtime", "/usr/share/locale",
+		  "/etc/locale.alias",
 		  "/dev/null", "/dev/zero", "/dev/urandom", "/sys/devices/system/cpu", "/proc/self"),
 	  MEMBERS("/dev/null", "/dev/zero") },
 };

@@ -242,13 +242,17 @@ static void parent_of(const char *path, char *out)
 	snprintf(out, PATH_MAX, "%.*s", slash == path ? 1 : (int)(slash - path), path);
 }
 
-/* Whether another file of the same use was met in path's directory, or the directory itself was. */
-static bool has_sibling(const struct learned_paths *lp, size_t self, const char *dir)
+/*
+ * Whether another file of the same use, outside "." and @system too, was
+ * met in dir, or dir itself was (candidates: which observations need a
+ * rule of their own).
+ */
+static bool has_sibling(const struct learned_paths *lp, const bool *candidate, size_t self, const char *dir)
 {
 	char other[PATH_MAX];
 
 	for (size_t i = 0; i < lp->n; i++) {
-		if (i == self || lp->p[i].use != lp->p[self].use)
+		if (i == self || !candidate[i] || lp->p[i].use != lp->p[self].use)
 			continue;
 		parent_of(lp->p[i].path, other);
 		if (strcmp(other, dir) == 0 || strcmp(lp->p[i].path, dir) == 0)
@@ -258,7 +262,7 @@ static bool has_sibling(const struct learned_paths *lp, size_t self, const char 
 }
 
 /* The rule for one observation outside "." and @system: a directory, a file, or the directory of several. */
-static void rule_for(const struct learned_paths *lp, size_t i, char *out)
+static void rule_for(const struct learned_paths *lp, const bool *candidate, size_t i, char *out)
 {
 	const struct learned_path *p = &lp->p[i];
 	char dir[PATH_MAX];
@@ -268,7 +272,7 @@ static void rule_for(const struct learned_paths *lp, size_t i, char *out)
 		return;
 	}
 	parent_of(p->path, dir);
-	snprintf(out, PATH_MAX, "%s", has_sibling(lp, i, dir) ? dir : p->path);
+	snprintf(out, PATH_MAX, "%s", has_sibling(lp, candidate, i, dir) ? dir : p->path);
 }
 
 static unsigned rights(unsigned flags)
@@ -309,17 +313,17 @@ static int add_rule(struct jail_path_list *out, unsigned flags, const char *text
 int learn_paths_rules(const struct learned_paths *lp, const char *cwd, struct jail_path_list *out)
 {
 	char here[PATH_MAX], rule[PATH_MAX];
-	bool dot_read = false, dot_write = false;
+	bool dot_read = false, dot_write = false, *candidate = calloc(lp->n + 1, sizeof(bool));
+	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
+	if (candidate == NULL)
+		return -1;
 	if (realpath(cwd, here) == NULL)
 		snprintf(here, sizeof(here), "%s", cwd);
-	/* The loader and the libraries need @system under jailctl, from before the program's own code. */
-	if (add_rule(out, JAIL_PATH_READ, "@system") < 0)
-		return -1;
+	/* What @system and "." hold first: the rest, the candidates, each need a rule. */
 	for (size_t i = 0; i < lp->n; i++) {
 		const struct learned_path *p = &lp->p[i];
-		unsigned flags = p->use == LEARNED_READ ? JAIL_PATH_READ : JAIL_PATH_WRITE;
 		if (in_system(p->path, p->use))
 			continue;
 		if (beneath(p->path, here)) {
@@ -327,13 +331,24 @@ int learn_paths_rules(const struct learned_paths *lp, const char *cwd, struct ja
 			dot_write |= p->use != LEARNED_READ;
 			continue;
 		}
-		rule_for(lp, i, rule);
-		if (add_rule(out, flags, rule) < 0)
-			return -1;
+		candidate[i] = true;
 	}
+	/* The loader and the libraries need @system under jailctl, from before the program's own code. */
+	if (add_rule(out, JAIL_PATH_READ, "@system") < 0)
+		goto out;
 	if ((dot_read || dot_write) && add_rule(out, dot_write ? JAIL_PATH_WRITE : JAIL_PATH_READ, ".") < 0)
-		return -1;
-	return 0;
+		goto out;
+	for (size_t i = 0; i < lp->n; i++) {
+		if (!candidate[i])
+			continue;
+		rule_for(lp, candidate, i, rule);
+		if (add_rule(out, lp->p[i].use == LEARNED_READ ? JAIL_PATH_READ : JAIL_PATH_WRITE, rule) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(candidate);
+	return rc;
 }
 
 void learn_paths_free(struct learned_paths *lp)
