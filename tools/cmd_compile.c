@@ -16,7 +16,8 @@
 
 static void usage(FILE *out)
 {
-	fputs("Usage: jailctl compile [-c FILE] [-p PROFILE] [-a LIST] [-d LIST] [-A ACT] [--cache DIR]\n"
+	fputs("Usage: jailctl compile [-c FILE] [-p PROFILE] [-a LIST] [-d LIST] [-A ACT] [--read LIST]\n"
+	      "                       [--write LIST] [--cache DIR]\n"
 	      "Compiles the policy that LD_PRELOAD=libjail.so would build from these settings\n"
 	      "(or the same variables in the environment) into the cache, JAIL_CACHE or\n"
 	      "$HOME/.cache/jail, and prints the entry's path.\n", out);
@@ -37,6 +38,8 @@ int cmd_compile(int argc, char **argv)
 		{ "deny", required_argument, NULL, 'd' },
 		{ "action", required_argument, NULL, 'A' },
 		{ "cache", required_argument, NULL, 'C' },
+		{ "read", required_argument, NULL, 'R' },
+		{ "write", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -54,6 +57,8 @@ int cmd_compile(int argc, char **argv)
 		case 'd': var = "SECCOMP_SYSCALL_DENY"; break;
 		case 'A': var = "SECCOMP_DEFAULT_ACTION"; break;
 		case 'C': var = JAIL_CACHE_ENV; break;
+		case 'R': var = "JAIL_READ"; break;
+		case 'W': var = "JAIL_WRITE"; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return JAILCTL_EXIT_FAILURE;
 		}
