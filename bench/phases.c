@@ -2,9 +2,10 @@
  * phases: where libjail's constructor spends its time, phase by phase,
  * for one profile: reading the policy (libconfuse, names), building the BPF
  * (libseccomp), loading it (in a child, since a filter cannot be
- * unloaded), and, on the light path, finding and checking the compiled
- * entry in the cache instead of the first two. Prints each as a fraction
- * of a bare start of PROGRAM, measured here too.
+ * unloaded), applying the path rules (Landlock, in a child too), and, on
+ * the light path, finding and checking the compiled entry in the cache
+ * instead of the first two. Prints each as a fraction of a bare start of
+ * PROGRAM, measured here too; the path rules also in microseconds.
  *
  *   phases R CONFIG PROFILE PROGRAM [ARG...]
  */
@@ -23,6 +24,7 @@
 #include "cache.h"
 #include "compile.h"
 #include "filter.h"
+#include "landlock.h"
 #include "policy.h"
 #include "stats.h"
 
@@ -51,6 +53,36 @@ static double bare_start(int r, char **argv)
 		t[i] = now() - t0;
 	}
 	return median(t, r);
+}
+
+/* The median time, in a fresh child each time (they cannot be undone), of applying the rules as libjail does. */
+static double paths_apply(int r, const char *paths, size_t len)
+{
+	double *t = calloc((size_t)r, sizeof(double));
+
+	for (int i = 0; t != NULL && i < r; i++) {
+		int pipefd[2], status;
+		if (pipe(pipefd) < 0)
+			return -1;
+		pid_t pid = fork();
+		if (pid < 0)
+			return -1;
+		if (pid == 0) {
+			struct jail_err err = { { 0 } };
+			double a = now();
+			if (landlock_apply_alone(paths, len, &err) < 0) {
+				fprintf(stderr, "phases: %s\n", err.msg);
+				_exit(1);
+			}
+			double b = now() - a;
+			_exit(write(pipefd[1], &b, sizeof(b)) == sizeof(b) ? 0 : 1);
+		}
+		if (waitpid(pid, &status, 0) != pid || status != 0 || read(pipefd[0], &t[i], sizeof(double)) != sizeof(double))
+			return -1;
+		close(pipefd[0]);
+		close(pipefd[1]);
+	}
+	return t == NULL ? -1 : median(t, r);
 }
 
 /* As libjail's start-up holds them: static, no malloc. */
@@ -105,6 +137,8 @@ int main(int argc, char **argv)
 	/* Parse and build first: a fork between them would make every heap write a copy-on-write fault. */
 	struct jail_bpf bpf = { 0 };
 	struct jail_err err = { { 0 } };
+	char *paths = NULL;
+	size_t paths_len = 0, rules = 0;
 	for (int i = 0; i < r; i++) {
 		struct jail_policy policy;
 		double t0 = now();
@@ -123,6 +157,11 @@ int main(int argc, char **argv)
 		insns = bpf.len;
 		load[i] = t1 - t0;
 		build[i] = t2 - t1;
+		if (paths == NULL && policy.paths != NULL) {
+			paths = policy.paths;
+			paths_len = policy.paths_len;
+			policy.paths = NULL;
+		}
 		policy_free(&policy);
 	}
 	for (int i = 0; i < r; i++) {
@@ -150,13 +189,21 @@ int main(int argc, char **argv)
 	}
 	filter_bpf_free(&bpf);
 	double ml = median(load, r), mb = median(build, r), mi = median(install, r);
+	double landlock = paths == NULL ? 0 : paths_apply(r, paths, paths_len);
 	double bare = bare_start(r, &argv[4]), cached = cache_read(r, &src);
-	if (bare <= 0 || cached < 0)
+	if (bare <= 0 || cached < 0 || landlock < 0)
 		return 1;
+	for (const char *rule = paths == NULL ? NULL : landlock_blob_rule(paths, paths_len, NULL); rule != NULL;
+	     rule = landlock_blob_rule(paths, paths_len, rule))
+		rules++;
 	printf("| constructor, %s (%zu BPF instructions): reading the config | %.3f× |\n", argv[3], insns, ml / bare);
 	printf("| constructor, %s: building the filter (libseccomp) | %.3f× |\n", argv[3], mb / bare);
 	printf("| constructor, %s: loading the filter (TSYNC) | %.3f× |\n", argv[3], mi / bare);
 	printf("| constructor, %s: instead of the first two, the compiled entry from the cache | %.3f× |\n",
 	       argv[3], cached / bare);
+	if (paths != NULL)
+		printf("| constructor, %s: applying the path rules (Landlock, %zu rules) | %.3f× (%.0f µs) |\n", argv[3],
+		       rules, landlock / bare, landlock * 1e6);
+	free(paths);
 	return 0;
 }
