@@ -1,5 +1,7 @@
-// sum.cpp: a well-behaved C++ submission (iostreams, std::vector, std::sort): sum and median.
-#include <algorithm>
+// sum.cpp: a well-behaved C++ submission (iostreams, std::vector, <cmath>):
+// the sum and root mean square of standard input, printed as sum.c prints them.
+#include <cmath>
+#include <iomanip>
 #include <iostream>
 #include <numeric>
 #include <vector>
@@ -10,12 +12,11 @@ int main()
 	for (long x; std::cin >> x;)
 		v.push_back(x);
 
+	double squares = 0.0;
+	for (long x : v)
+		squares += static_cast<double>(x) * static_cast<double>(x);
 	std::cout << "sum " << std::accumulate(v.begin(), v.end(), 0L) << '\n';
-	if (v.empty())
-		return 0;
-	std::sort(v.begin(), v.end());
-	std::size_t mid = v.size() / 2;
-	double median = v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2.0;
-	std::cout << "median " << median << '\n';
+	std::cout << "rms " << std::fixed << std::setprecision(4)
+		  << (v.empty() ? 0.0 : std::sqrt(squares / static_cast<double>(v.size()))) << '\n';
 	return 0;
 }
