@@ -91,29 +91,6 @@ static int entry_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 	return 0;
 }
 
-/* A read or write entry: checked here, where its line is known. */
-static int path_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
-{
-	char where[300];
-	struct located *v;
-
-	where_of(cfg, where, sizeof(where));
-	if (path_entry_check(value, where, parse_err) < 0)
-		return -1;
-	v = new_located(cfg);
-	if (v == NULL)
-		return -1;
-	(void)opt;
-	v->u.name = strdup(value);
-	if (v->u.name == NULL) {
-		free(v);
-		cfg_error(cfg, "out of memory");
-		return -1;
-	}
-	*(void **)result = v;
-	return 0;
-}
-
 static int action_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 {
 	char where[300];
@@ -197,6 +174,17 @@ static int count_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 	}
 	*(void **)result = v;
 	return 0;
+}
+
+/* A read or write entry: checked here, where its line is known, then kept as written. */
+static int path_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
+{
+	char where[300];
+
+	where_of(cfg, where, sizeof(where));
+	if (path_entry_check(value, where, parse_err) < 0)
+		return -1;
+	return name_cb(cfg, opt, value, result);
 }
 
 static cfg_opt_t limits_opts[] = {
