@@ -78,8 +78,6 @@ static inline uint32_t fuzz_policy_says(const struct jail_policy *p, int nr, con
 	const struct jail_rule *r = ruleset_find(&p->rules, nr);
 	uint32_t violation = action_to_scmp(&p->action);
 
-	if (fuzz_rule_holds(ruleset_find(&p->kill_rules, nr), args))
-		return SCMP_ACT_KILL_PROCESS;
 	if (!p->allow_mode)
 		return fuzz_rule_holds(r, args) ? violation : SCMP_ACT_ALLOW;
 	if (fuzz_rule_holds(r, args))
@@ -141,52 +139,50 @@ static inline void fuzz_probe(const struct jail_policy *p, const struct jail_bpf
 static inline void fuzz_check_filter(const struct jail_policy *p, const struct jail_bpf *bpf,
 				     uint64_t seed)
 {
-	const struct jail_ruleset *sets[2] = { &p->rules, &p->kill_rules };
 	uint64_t state = seed | 1;
 	uint64_t args[JAIL_MAX_ARGS] = { 0 };
 
-	for (int s = 0; s < 2; s++)
-		for (size_t i = 0; i < sets[s]->n; i++) {
-			const struct jail_rule *r = &sets[s]->rule[i];
-			struct fuzz_cands c;
+	for (size_t i = 0; i < p->rules.n; i++) {
+		const struct jail_rule *r = &p->rules.rule[i];
+		struct fuzz_cands c;
 
-			memset(&c, 0, sizeof(c));
+		memset(&c, 0, sizeof(c));
 
-			for (unsigned a = 0; a < JAIL_MAX_ARGS; a++) {
-				fuzz_cand_add(&c, a, 0);
-				fuzz_cand_add(&c, a, UINT64_MAX);
+		for (unsigned a = 0; a < JAIL_MAX_ARGS; a++) {
+			fuzz_cand_add(&c, a, 0);
+			fuzz_cand_add(&c, a, UINT64_MAX);
+		}
+		for (size_t j = 0; j < r->nconj; j++)
+			for (unsigned k = 0; k < r->conj[j].ncmp; k++) {
+				const struct jail_cmp *m = &r->conj[j].cmp[k];
+				uint64_t v = m->value;
+				fuzz_cand_add(&c, m->arg, v);
+				fuzz_cand_add(&c, m->arg, v + 1);
+				fuzz_cand_add(&c, m->arg, v - 1);
+				fuzz_cand_add(&c, m->arg, v ^ (1ull << 32));
+				fuzz_cand_add(&c, m->arg, v ^ 1);
+				if (m->op == JAIL_MASKED_EQ) {
+					fuzz_cand_add(&c, m->arg, v | ~m->mask);
+					fuzz_cand_add(&c, m->arg, v ^ (m->mask & -m->mask));
+				}
 			}
-			for (size_t j = 0; j < r->nconj; j++)
+		/* Each alternative met, the others at random; then all at random. */
+		for (size_t j = 0; j <= r->nconj + 16; j++) {
+			for (unsigned a = 0; a < JAIL_MAX_ARGS; a++)
+				args[a] = c.v[a][fuzz_next(&state) % c.n[a]];
+			if (j < r->nconj)
 				for (unsigned k = 0; k < r->conj[j].ncmp; k++) {
 					const struct jail_cmp *m = &r->conj[j].cmp[k];
 					uint64_t v = m->value;
-					fuzz_cand_add(&c, m->arg, v);
-					fuzz_cand_add(&c, m->arg, v + 1);
-					fuzz_cand_add(&c, m->arg, v - 1);
-					fuzz_cand_add(&c, m->arg, v ^ (1ull << 32));
-					fuzz_cand_add(&c, m->arg, v ^ 1);
-					if (m->op == JAIL_MASKED_EQ) {
-						fuzz_cand_add(&c, m->arg, v | ~m->mask);
-						fuzz_cand_add(&c, m->arg, v ^ (m->mask & -m->mask));
-					}
+					if (m->op == JAIL_NE || m->op == JAIL_GT)
+						v = v + 1 != 0 ? v + 1 : v;
+					else if (m->op == JAIL_LT)
+						v = v != 0 ? v - 1 : v;
+					args[m->arg] = v;
 				}
-			/* Each alternative met, the others at random; then all at random. */
-			for (size_t j = 0; j <= r->nconj + 16; j++) {
-				for (unsigned a = 0; a < JAIL_MAX_ARGS; a++)
-					args[a] = c.v[a][fuzz_next(&state) % c.n[a]];
-				if (j < r->nconj)
-					for (unsigned k = 0; k < r->conj[j].ncmp; k++) {
-						const struct jail_cmp *m = &r->conj[j].cmp[k];
-						uint64_t v = m->value;
-						if (m->op == JAIL_NE || m->op == JAIL_GT)
-							v = v + 1 != 0 ? v + 1 : v;
-						else if (m->op == JAIL_LT)
-							v = v != 0 ? v - 1 : v;
-						args[m->arg] = v;
-					}
-				fuzz_probe(p, bpf, r->nr, args);
-			}
+			fuzz_probe(p, bpf, r->nr, args);
 		}
+	}
 	memset(args, 0, sizeof(args));
 	fuzz_probe(p, bpf, seccomp_syscall_resolve_name("clone3"), args);
 	if (ruleset_find(&p->rules, 1000) == NULL)

@@ -5,9 +5,8 @@
  * SECCOMP_DEFAULT_ACTION and JAIL_PROFILE, over a fixed config file.
  * Each variable goes through its parser alone (entry_list_parse,
  * action_parse), then all through policy_load, and a policy that loads is
- * built into a BPF program, then adjusted as under jailctl and built
- * again; each program is run on calls the policy names (fuzz_bpf.h) and
- * must say what the policy says.
+ * built into a BPF program; the program is run on calls the policy names
+ * (fuzz_bpf.h) and must say what the policy says.
  */
 #include "config.h"
 
@@ -19,7 +18,6 @@
 #include "fuzz.h"
 #include "fuzz_bpf.h"
 #include "policy.h"
-#include "supervisor.h"
 
 static const char config_text[] =
 	"profile default {\n"
@@ -128,17 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_check_err(rc, &err);
 	if (rc == 0) {
 		fuzz_check_ruleset(&pol.rules);
-		FUZZ_CHECK(pol.kill_rules.n == 0);
 		fuzz_build_and_check(&pol, seed);
-		/* As under jailctl, its socket on descriptor 7. */
-		memset(&err, 0, sizeof(err));
-		rc = supervisor_adjust_policy(&pol, 7, &err);
-		fuzz_check_err(rc, &err);
-		if (rc == 0) {
-			fuzz_check_ruleset(&pol.rules);
-			fuzz_check_ruleset(&pol.kill_rules);
-			fuzz_build_and_check(&pol, seed);
-		}
 		policy_free(&pol);
 	}
 	free(text);

@@ -74,7 +74,6 @@ uint32_t action_to_scmp(const struct jail_action *a)
 	case JAIL_ACT_LOG: return SCMP_ACT_NOTIFY;
 	case JAIL_ACT_ALLOW: return SCMP_ACT_ALLOW;
 	/* TRACE with no tracer: ENOSYS; it ranks below jailctl's user notification. */
-	case JAIL_ACT_SUPERVISED: return SCMP_ACT_TRACE(0);
 	}
 	return SCMP_ACT_KILL_PROCESS;
 }
@@ -85,7 +84,6 @@ void action_format(const struct jail_action *a, char *buf, size_t len)
 		[JAIL_ACT_KILL] = "kill", [JAIL_ACT_KILL_THREAD] = "kill_thread",
 		[JAIL_ACT_TRAP] = "trap", [JAIL_ACT_ERRNO] = "errno",
 		[JAIL_ACT_LOG] = "log", [JAIL_ACT_ALLOW] = "allow",
-		[JAIL_ACT_SUPERVISED] = "supervised",
 	};
 	const char *ename;
 

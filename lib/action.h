@@ -9,8 +9,6 @@
 enum jail_action_kind {
 	JAIL_ACT_KILL, JAIL_ACT_KILL_THREAD, JAIL_ACT_TRAP, JAIL_ACT_ERRNO,
 	JAIL_ACT_LOG, JAIL_ACT_ALLOW,
-	/* Internal, under jailctl: the call fails with ENOSYS, and never outranks jailctl's own filter. */
-	JAIL_ACT_SUPERVISED,
 };
 
 struct jail_action {

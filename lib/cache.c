@@ -27,6 +27,7 @@ struct cache_header {
 	uint32_t slots;     /* instructions whose k is filled in at load: PID, address halves */
 	uint32_t paths_len; /* the path rules' blob after the program (landlock.h); 0: none */
 	struct jail_limits limits;
+	struct jail_action action;
 	uint64_t checksum; /* FNV-1a of the whole entry with this field 0 */
 };
 
@@ -274,10 +275,11 @@ static int parse_entry(char *buf, size_t size, const struct jail_cache_key *key,
 	    memcmp(buf + sizeof(h), key->bytes, key->len) != 0)
 		return 0;
 	out->limits = h.limits;
+	out->action = h.action;
 	out->slots = h.slots;
 	memcpy(out->slot, buf + sizeof(h) + h.key_len, h.slots * sizeof(uint32_t));
 	for (uint32_t i = 0; i < h.slots; i++)
-		if (JAIL_SLOT_INSN(out->slot[i]) >= h.insns || JAIL_SLOT_KIND(out->slot[i]) > JAIL_SLOT_ADDR_HIGH)
+		if (JAIL_SLOT_INSN(out->slot[i]) >= h.insns || JAIL_SLOT_KIND(out->slot[i]) > JAIL_SLOT_SECRET_HIGH)
 			return 0;
 	if (h.paths_len > 0 && !landlock_blob_valid(buf + want - h.paths_len, h.paths_len))
 		return 0;
@@ -365,6 +367,7 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 	h.slots = c->slots;
 	h.paths_len = (uint32_t)c->paths_len;
 	h.limits = c->limits;
+	h.action = c->action;
 	if (c->paths_len > CACHE_MAX_PATHS) {
 		jail_err_set(err, path, "path rules of %zu bytes: too large to cache", c->paths_len);
 		free(buf);
@@ -404,13 +407,13 @@ void compiled_set_pid(struct jail_compiled *c, pid_t pid)
 			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)pid;
 }
 
-void compiled_set_addr(struct jail_compiled *c, uint64_t addr)
+void compiled_set_secret(struct jail_compiled *c, uint64_t secret)
 {
 	for (uint32_t i = 0; i < c->slots; i++) {
 		uint32_t kind = JAIL_SLOT_KIND(c->slot[i]);
-		if (kind == JAIL_SLOT_ADDR_LOW)
-			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)addr;
-		else if (kind == JAIL_SLOT_ADDR_HIGH)
-			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)(addr >> 32);
+		if (kind == JAIL_SLOT_SECRET_LOW)
+			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)secret;
+		else if (kind == JAIL_SLOT_SECRET_HIGH)
+			c->bpf.insns[JAIL_SLOT_INSN(c->slot[i])].k = (uint32_t)(secret >> 32);
 	}
 }

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "action.h"
 #include "bpf.h"
 #include "error.h"
 #include "limits.h"
@@ -27,9 +28,9 @@
 /* Values filled in at load sit in at most this many instructions; more, and the policy is not cached. */
 #define JAIL_CACHE_MAX_SLOTS 32
 /* A slot: the instruction's index, and in the top bits what goes into its k. */
-#define JAIL_SLOT_PID 0u        /* the process's own PID (SELF_PID) */
-#define JAIL_SLOT_ADDR_LOW 1u   /* the low half of an address (jailctl's pinned execve path) */
-#define JAIL_SLOT_ADDR_HIGH 2u  /* its high half */
+#define JAIL_SLOT_PID 0u          /* the process's own PID (SELF_PID) */
+#define JAIL_SLOT_SECRET_LOW 1u   /* the low half of jailctl run's per-run secret (its one execve) */
+#define JAIL_SLOT_SECRET_HIGH 2u  /* its high half */
 #define JAIL_SLOT(kind, insn) (((uint32_t)(kind) << 30) | (uint32_t)(insn))
 #define JAIL_SLOT_KIND(slot) ((slot) >> 30)
 #define JAIL_SLOT_INSN(slot) ((slot) & 0x3fffffffu)
@@ -54,6 +55,7 @@ union jail_program_room {
 
 struct jail_compiled {
 	struct jail_limits limits;
+	struct jail_action action;               /* what a violation does (jailctl run applies it) */
 	struct jail_bpf bpf;
 	uint32_t slots;                          /* instructions whose k is filled in at load */
 	uint32_t slot[JAIL_CACHE_MAX_SLOTS];
@@ -97,7 +99,7 @@ int cache_store(const struct jail_cache_key *key, const struct jail_compiled *c,
 		struct jail_err *err);
 /* Puts pid into the instructions that compare with the process's own PID. */
 void compiled_set_pid(struct jail_compiled *c, pid_t pid);
-/* Puts addr's halves into the instructions that compare with the pinned address. */
-void compiled_set_addr(struct jail_compiled *c, uint64_t addr);
+/* Puts secret's halves into the instructions that compare with jailctl run's secret. */
+void compiled_set_secret(struct jail_compiled *c, uint64_t secret);
 
 #endif

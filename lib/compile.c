@@ -70,6 +70,7 @@ static int compile_ahead(const struct jail_policy_source *src, struct jail_compi
 	if (build_for(src, (pid_t)PID_MARK_A, &pa, &a, err) < 0)
 		goto out;
 	out->limits = pa.limits;
+	out->action = pa.action;
 	*paths = pa.paths;
 	out->paths = pa.paths;
 	out->paths_len = pa.paths_len;

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <asm/prctl.h>
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <linux/sched.h>
@@ -61,6 +62,8 @@ const struct jail_constant jail_constants[] = {
 	C(PR_GET_DUMPABLE), C(PR_SET_DUMPABLE), C(PR_SET_NO_NEW_PRIVS),
 	C(PR_GET_NO_NEW_PRIVS), C(PR_SET_SECCOMP), C(PR_GET_SECCOMP),
 	C(PR_CAPBSET_READ), C(PR_SET_VMA), C(PR_GET_TIMERSLACK),
+	/* arch_prctl codes */
+	C(ARCH_SET_FS), C(ARCH_GET_FS), C(ARCH_SET_GS), C(ARCH_GET_GS),
 	/* futex operations */
 	C(FUTEX_WAIT), C(FUTEX_WAKE), C(FUTEX_REQUEUE), C(FUTEX_CMP_REQUEUE),
 	C(FUTEX_WAKE_OP), C(FUTEX_LOCK_PI), C(FUTEX_UNLOCK_PI), C(FUTEX_WAIT_BITSET),

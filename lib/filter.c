@@ -203,12 +203,9 @@ static uint32_t policy_says(const struct checking *ck, int nr, const uint64_t *a
 {
 	const struct jail_policy *p = ck->p;
 	const struct jail_rule *r = ruleset_find(&p->rules, nr);
-	const struct jail_rule *k = ruleset_find(&p->kill_rules, nr);
 	const struct jail_rule *e = ruleset_find(&p->eagain_rules, nr);
 	uint32_t violation = ck->violation;
 
-	if (k != NULL && rule_holds(k, args))
-		return SCMP_ACT_KILL_PROCESS;
 	if (e != NULL && rule_holds(e, args))
 		return SCMP_ACT_ERRNO(EAGAIN);
 	if (!p->allow_mode)
@@ -339,9 +336,6 @@ static int check_program(const struct jail_policy *p, const struct jail_bpf *bpf
 	for (size_t i = 0; rules_added && i < p->rules.n; i++)
 		if (check_rule(&ck, &p->rules.rule[i], err) < 0)
 			return -1;
-	for (size_t i = 0; i < p->kill_rules.n; i++)
-		if (check_rule(&ck, &p->kill_rules.rule[i], err) < 0)
-			return -1;
 	for (size_t i = 0; i < p->eagain_rules.n; i++)
 		if (check_rule(&ck, &p->eagain_rules.rule[i], err) < 0)
 			return -1;
@@ -385,9 +379,6 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 		for (size_t i = 0; i < p->rules.n; i++)
 			if (add_rule(ctx, rule_act, &p->rules.rule[i], err) < 0)
 				goto fail;
-	for (size_t i = 0; i < p->kill_rules.n; i++)
-		if (add_rule(ctx, SCMP_ACT_KILL_PROCESS, &p->kill_rules.rule[i], err) < 0)
-			goto fail;
 	if (SCMP_ACT_ERRNO(EAGAIN) != dflt)
 		for (size_t i = 0; i < p->eagain_rules.n; i++)
 			if (add_rule(ctx, SCMP_ACT_ERRNO(EAGAIN), &p->eagain_rules.rule[i], err) < 0)

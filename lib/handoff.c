@@ -6,9 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "supervisor.h"
@@ -53,49 +51,4 @@ int supervisor_send(int sock, const char *text, int fd, struct jail_err *err)
 		return -1;
 	}
 	return 0;
-}
-
-int supervisor_bpf_to_memfd(const struct jail_bpf *bpf, struct jail_err *err)
-{
-	size_t size = bpf->len * sizeof(struct sock_filter);
-	int fd = memfd_create("jail-policy", MFD_ALLOW_SEALING);
-
-	if (fd < 0 || write(fd, bpf->insns, size) != (ssize_t)size ||
-	    fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL) < 0) {
-		jail_err_set(err, JAIL_POLICY_FD_ENV, "the compiled policy: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-int supervisor_bpf_from_env(struct jail_bpf *bpf, struct sock_filter *room, struct jail_err *err)
-{
-	const char *text = getenv(JAIL_POLICY_FD_ENV);
-	const int want = F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL;
-	struct stat st;
-	char *end;
-	long fd;
-
-	if (text == NULL)
-		return 0;
-	unsetenv(JAIL_POLICY_FD_ENV);
-	fd = strtol(text, &end, 10);
-	/* Only a sealed memfd of whole instructions is believed: nothing can change it after jailctl. */
-	if (*text == '\0' || *end != '\0' || fd < 3 || fd > 65535 || fstat((int)fd, &st) < 0 ||
-	    (fcntl((int)fd, F_GET_SEALS) & want) != want || st.st_size <= 0 ||
-	    st.st_size % sizeof(struct sock_filter) != 0 ||
-	    st.st_size / sizeof(struct sock_filter) > BPF_MAXINSNS) {
-		jail_err_set(err, JAIL_POLICY_FD_ENV, "\"%s\" is not a sealed compiled policy", text);
-		return -1;
-	}
-	bpf->len = (size_t)st.st_size / sizeof(struct sock_filter);
-	bpf->insns = room;
-	if (pread((int)fd, bpf->insns, (size_t)st.st_size, 0) != st.st_size) {
-		jail_err_set(err, JAIL_POLICY_FD_ENV, "reading the compiled policy: %s", strerror(errno));
-		return -1;
-	}
-	close((int)fd);
-	return 1;
 }

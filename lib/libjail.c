@@ -5,10 +5,11 @@
  * the program never runs unconfined because of a mistake in its policy.
  *
  * This library is the light path: it links neither libseccomp nor
- * libconfuse. With a compiled policy at hand (jailctl's sealed memfd, or
- * an entry of the cache that `jailctl compile` writes) it loads that.
- * Otherwise it opens libjail-compile.so, which reads the config and builds
- * the filter.
+ * libconfuse. With a compiled policy at hand (an entry of the cache that
+ * `jailctl compile` writes) it loads that. Otherwise it opens
+ * libjail-compile.so, which reads the config and builds the filter. Under
+ * jailctl, whose own filter is the policy, it only says when the
+ * program's own code starts.
  */
 #include "config.h"
 
@@ -56,7 +57,7 @@ static bool load_cached(void)
 }
 
 /* libjail-compile.so: beside this library (a build tree, a copy), else where make install put it. */
-static void (*open_compiler(void))(int)
+static void (*open_compiler(void))(void)
 {
 	char path[PATH_MAX];
 	const char *chosen = JAIL_COMPILER_PATH;
@@ -79,7 +80,32 @@ static void (*open_compiler(void))(int)
 		jail_err_set(&err, "dlopen", "%s", dlerror());
 		libjail_die(&err);
 	}
-	return (void (*)(int))entry;
+	return (void (*)(void))entry;
+}
+
+/*
+ * Under jailctl (or jailctl learn): jailctl's filter holds the policy from
+ * before execve; libjail only says that the loader is done and the
+ * program's own code starts, from when jailctl holds the program to the
+ * policy alone. Not dumpable: another process of the same user may not
+ * read its memory through /proc or ptrace.
+ */
+static void hand_over(int sock)
+{
+	struct jail_err err = { { 0 } };
+
+	if (prctl(PR_SET_DUMPABLE, 0) < 0) {
+		jail_err_set(&err, "prctl", "PR_SET_DUMPABLE: %s", strerror(errno));
+		libjail_die(&err);
+	}
+	/* Believed only under a filter: set by mistake elsewhere, it would otherwise run the program unconfined. */
+	if (prctl(PR_GET_SECCOMP) != 2) {
+		jail_err_set(&err, JAIL_SUPERVISOR_ENV, "set, but no filter of jailctl's is in force");
+		libjail_die(&err);
+	}
+	if (supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, &err) < 0)
+		libjail_die(&err);
+	close(sock);
 }
 
 __attribute__((constructor)) static void libjail_init(void)
@@ -89,47 +115,26 @@ __attribute__((constructor)) static void libjail_init(void)
 
 	if (sock == -2)
 		libjail_die(&err);
-	/*
-	 * Not dumpable: another process of the same user (another confined
-	 * program, say) may not read our memory through /proc or ptrace.
-	 */
-	if (prctl(PR_SET_DUMPABLE, 0) < 0) {
-		jail_err_set(&err, "prctl", "PR_SET_DUMPABLE: %s", strerror(errno));
-		libjail_die(&err);
+	if (sock >= 0) {
+		hand_over(sock);
+		return;
 	}
 	/*
-	 * jailctl learn watches every call already, and the programs this one
-	 * runs too. Believed only under a filter: set by mistake elsewhere, it
-	 * would otherwise run the program unconfined.
+	 * A program that jailctl learn's program started: learn's filter
+	 * watches its every call already. Believed only under a filter.
 	 */
 	if (getenv(JAIL_LEARN_ENV) != NULL) {
 		if (prctl(PR_GET_SECCOMP) != 2) {
 			jail_err_set(&err, JAIL_LEARN_ENV, "set, but no jailctl learn filter is in force");
 			libjail_die(&err);
 		}
-		if (sock >= 0) {
-			if (supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, &err) < 0)
-				libjail_die(&err);
-			close(sock);
-		}
 		return;
 	}
-	if (sock >= 0) {
-		/* jailctl compiled the policy already: load it as it is. */
-		struct jail_bpf compiled;
-		int got = supervisor_bpf_from_env(&compiled, program_room.insns, &err);
-		int none = -1;
-		if (got < 0)
-			libjail_die(&err);
-		if (got == 1) {
-			if (filter_load(&compiled, false, &none, &err) < 0 ||
-			    supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, &err) < 0)
-				libjail_die(&err);
-			close(sock);
-			return;
-		}
-	} else if (load_cached()) {
-		return;
+	/* Not dumpable, as above. */
+	if (prctl(PR_SET_DUMPABLE, 0) < 0) {
+		jail_err_set(&err, "prctl", "PR_SET_DUMPABLE: %s", strerror(errno));
+		libjail_die(&err);
 	}
-	open_compiler()(sock);
+	if (!load_cached())
+		open_compiler()();
 }

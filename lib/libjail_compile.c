@@ -1,9 +1,9 @@
 /*
  * libjail-compile.so: the part of libjail.so's start-up that reads the
  * config with libconfuse and builds the filter with libseccomp. libjail.so
- * opens it only when no compiled policy is at hand (from jailctl, or from
- * the cache that `jailctl compile` writes), so that a program started with
- * a compiled policy loads neither library.
+ * opens it only when no compiled policy is at hand in the cache that
+ * `jailctl compile` writes, so that a program started with a compiled
+ * policy loads neither library.
  */
 #include "config.h"
 
@@ -20,7 +20,6 @@
 #include "libjail_compile.h"
 #include "lognotify.h"
 #include "policy.h"
-#include "supervisor.h"
 
 /* Where log mode writes: JAIL_LOG, else a private copy of standard error. */
 static int open_log(struct jail_err *err)
@@ -40,28 +39,7 @@ static int open_log(struct jail_err *err)
 	return fd;
 }
 
-/*
- * Under jailctl: jailctl has applied the limits and listens for violations.
- * The filter reports them to a listener that goes to jailctl with the news
- * that the policy is in force.
- */
-static void init_supervised(int sock, struct jail_policy *policy, struct jail_err *err)
-{
-	struct jail_bpf bpf;
-	int none = -1;
-
-	if (supervisor_adjust_policy(policy, sock, err) < 0 || filter_build(policy, &bpf, err) < 0)
-		libjail_die(err);
-	policy_free(policy);
-	if (filter_load(&bpf, false, &none, err) < 0)
-		libjail_die(err);
-	/* Only the calls supervisor_adjust_policy let through, from here on. */
-	if (supervisor_send(sock, JAIL_SUPERVISOR_CONFINED, -1, err) < 0)
-		libjail_die(err);
-	close(sock);
-}
-
-__attribute__((visibility("default"))) void LIBJAIL_COMPILE_ENTRY(int sock)
+__attribute__((visibility("default"))) void LIBJAIL_COMPILE_ENTRY(void)
 {
 	struct jail_policy_source src;
 	struct jail_policy policy;
@@ -74,10 +52,6 @@ __attribute__((visibility("default"))) void LIBJAIL_COMPILE_ENTRY(int sock)
 	policy_source_from_env(&src);
 	if (policy_load(&src, &policy, &err) < 0)
 		libjail_die(&err);
-	if (sock >= 0) {
-		init_supervised(sock, &policy, &err);
-		return;
-	}
 	if (filter_build(&policy, &bpf, &err) < 0)
 		libjail_die(&err);
 	log_mode = policy.action.kind == JAIL_ACT_LOG;

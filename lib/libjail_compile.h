@@ -7,10 +7,9 @@
 #define LIBJAIL_COMPILE_FILE "libjail-compile.so"
 
 /*
- * Reads the policy, builds the filter and loads it (with sock, under
- * jailctl: the supervised filter). Returns only with the filter in force;
- * any failure ends the process with status 125.
+ * Reads the policy, builds the filter and loads it. Returns only with the
+ * filter in force; any failure ends the process with status 125.
  */
-void LIBJAIL_COMPILE_ENTRY(int sock);
+void LIBJAIL_COMPILE_ENTRY(void);
 
 #endif

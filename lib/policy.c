@@ -149,7 +149,6 @@ out:
 void policy_free(struct jail_policy *p)
 {
 	ruleset_free(&p->rules);
-	ruleset_free(&p->kill_rules);
 	ruleset_free(&p->eagain_rules);
 	free(p->paths);
 	p->paths = NULL;

@@ -28,8 +28,6 @@ struct jail_policy {
 	bool allow_mode;           /* true: only `rules` are allowed; false: `rules` are violations */
 	struct jail_ruleset rules;
 	struct jail_limits limits;
-	/* Under jailctl only: calls that end the process whatever the action (see supervisor.h). */
-	struct jail_ruleset kill_rules;
 	/* jailctl's pre-exec filter only: calls that fail with EAGAIN (a limit of one process, preexec.h). */
 	struct jail_ruleset eagain_rules;
 	/* The files it may open: a rule blob (landlock.h), or NULL when the policy has no path rules. */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/random.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -50,11 +51,16 @@ struct supervision {
 	pid_t program;             /* in our PID namespace, from the pre-exec message */
 	int pidfd;                 /* the program's, once known */
 	int listener;              /* the pre-exec filter's notifications */
-	bool confined;             /* libjail said the policy is in force */
+	int status_fd;             /* the status pipe: a failure before the program runs, or EOF */
+	bool confined;             /* libjail said the program's own code starts */
+	/* Calls of the dynamic loader go on until then; a static program has no loader. */
+	bool loader_done;
+	struct jail_action action; /* what a violation does */
 	bool cpu_exceeded, wall_exceeded, forbidden, child_failed;
 	struct call_description call;
-	char child_error[300];
-	int child_status;
+	unsigned long refused;     /* calls that failed with the action's errno, or were trapped */
+	struct call_description first_refused;
+	struct sandbox_failure failure;
 	struct sandbox_report report;
 	bool reported;
 	struct timespec start;
@@ -97,7 +103,6 @@ static char **program_env(const struct run_options *o, const char *config, bool 
 		if (asprintf(&env[k++], "LD_PRELOAD=%s", o->library) < 0 ||
 		    asprintf(&env[k++], "JAIL_CONFIG=%s", config) < 0 ||
 		    asprintf(&env[k++], "%s=%d", JAIL_SUPERVISOR_ENV, SANDBOX_SUP_FD) < 0 ||
-		    asprintf(&env[k++], "%s=%d", JAIL_POLICY_FD_ENV, SANDBOX_POLICY_FD) < 0 ||
 		    (o->policy.profile && asprintf(&env[k++], "JAIL_PROFILE=%s", o->policy.profile) < 0) ||
 		    (o->policy.allow && asprintf(&env[k++], "SECCOMP_SYSCALL_ALLOW=%s", o->policy.allow) < 0) ||
 		    (o->policy.deny && asprintf(&env[k++], "SECCOMP_SYSCALL_DENY=%s", o->policy.deny) < 0) ||
@@ -180,10 +185,17 @@ static bool program_ended(const struct supervision *sv)
 	return sv->pidfd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
 }
 
-/* Returns false when no message was waiting. */
+/*
+ * The supervisor socket carries two messages, each believed once and only
+ * in the state where jailctl's own code sends it: the pre-exec filter's
+ * listener, from the program's process before execve (with its
+ * credentials), and libjail's word that the program's own code starts,
+ * after that. Anything else the program sends is dropped, and so is every
+ * descriptor but the listener. Returns false when no message was waiting.
+ */
 static bool on_sup_message(int sup, struct supervision *sv)
 {
-	char buf[400], control[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
+	char buf[64], control[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
 	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) - 1 };
 	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
 			      .msg_controllen = sizeof(control) };
@@ -195,8 +207,18 @@ static bool on_sup_message(int sup, struct supervision *sv)
 		return false;
 	buf[n] = '\0';
 	for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
-		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
-			memcpy(&fd, CMSG_DATA(c), sizeof(int));
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+			/* At most one descriptor is ours to keep; any other is closed at once. */
+			int fds[8];
+			size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+			memcpy(fds, CMSG_DATA(c), (k > 8 ? 8 : k) * sizeof(int));
+			for (size_t i = 0; i < k && i < 8; i++) {
+				if (fd < 0)
+					fd = fds[i];
+				else
+					close(fds[i]);
+			}
+		}
 		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
 			struct ucred cred;
 			memcpy(&cred, CMSG_DATA(c), sizeof(cred));
@@ -211,56 +233,119 @@ static bool on_sup_message(int sup, struct supervision *sv)
 	}
 	if (fd >= 0)
 		close(fd); /* nothing else may bring a descriptor */
-	if (strcmp(buf, JAIL_SUPERVISOR_CONFINED) == 0) {
+	/* Only after the program started; early, it only closes the loader's door on the sender itself. */
+	if (strcmp(buf, JAIL_SUPERVISOR_CONFINED) == 0 && sv->listener >= 0 && !sv->confined) {
 		sv->confined = true;
-	} else if (strncmp(buf, "jailctl:failed:", 15) == 0 && !sv->child_failed) {
-		char *rest;
-		sv->child_failed = true;
-		sv->child_status = (int)strtol(buf + 15, &rest, 10);
-		snprintf(sv->child_error, sizeof(sv->child_error), "%s", *rest == ':' ? rest + 1 : rest);
+		sv->loader_done = true;
 	}
 	return true;
 }
 
-/* A notification from our filter: the one execve of the program passes; anything else is a violation. */
+/* The status pipe: a failure the program's process reports before execve, or EOF (execve succeeded). */
+static void on_status(struct supervision *sv)
+{
+	struct sandbox_failure f;
+	ssize_t n = read(sv->status_fd, &f, sizeof(f));
+
+	if (n == (ssize_t)sizeof(f) && !sv->child_failed) {
+		sv->child_failed = true;
+		/* jailctl's own code wrote it; still, a status is 125 to 127 and the text ends. */
+		sv->failure.status = f.status >= 125 && f.status <= 127 ? f.status : JAILCTL_EXIT_FAILURE;
+		f.message[sizeof(f.message) - 1] = '\0';
+		snprintf(sv->failure.message, sizeof(sv->failure.message), "%s", f.message);
+	}
+	close(sv->status_fd);
+	sv->status_fd = -1;
+}
+
+static void reply(const struct supervision *sv, __u64 id, int error, __u32 flags)
+{
+	struct seccomp_notif_resp resp = { .id = id, .error = error, .flags = flags };
+
+	/* ENOENT: the caller is gone (killed meanwhile); nothing to answer. */
+	ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+}
+
+/* The thread that made the call gets SIGSYS, as the kernel's trap would give it. */
+static void trap_thread(pid_t tid)
+{
+	char path[64], line[128];
+	int tgid = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	if (f != NULL)
+		fclose(f);
+	if (tgid > 0)
+		syscall(SYS_tgkill, tgid, tid, SIGSYS);
+}
+
+/*
+ * A violation: the policy's action. kill and kill_thread stop the program
+ * (the verdict names the call); errno and trap refuse it and let the
+ * program go on, as the kernel would (trap: SIGSYS, which a handler may
+ * catch), and the statistics count them.
+ */
+static void on_violation(struct supervision *sv, const struct seccomp_notif *req, int mem_fd)
+{
+	struct call_description *d = sv->action.kind == JAIL_ACT_KILL || sv->action.kind == JAIL_ACT_KILL_THREAD
+					     ? (sv->forbidden ? NULL : &sv->call)
+					     : (sv->refused++ == 0 ? &sv->first_refused : NULL);
+
+	if (d != NULL) {
+		describe_call(req, mem_fd, d);
+		/* The path is only to be believed if the call is still waiting. */
+		if (ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) < 0)
+			d->path[0] = '\0';
+	}
+	switch (sv->action.kind) {
+	case JAIL_ACT_ERRNO:
+		reply(sv, req->id, -sv->action.errno_value, 0);
+		return;
+	case JAIL_ACT_TRAP:
+		trap_thread((pid_t)req->pid);
+		reply(sv, req->id, -ENOSYS, 0);
+		return;
+	default:
+		sv->forbidden = true;
+		kill_program(sv);
+		reply(sv, req->id, -EPERM, 0);
+	}
+}
+
+/*
+ * A notification from our filter. Until libjail's word, a call the dynamic
+ * loader makes goes on; anything else is a violation.
+ */
 static void on_notification(struct supervision *sv)
 {
 	struct seccomp_notif req;
-	struct seccomp_notif_resp resp;
 	char mem_path[64];
-	int mem_fd;
+	int mem_fd = -1;
 
 	memset(&req, 0, sizeof(req));
 	if (ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0)
 		return;
+	if (sv->learned == NULL && !sv->loader_done && preexec_loader_call(req.data.nr, (const uint64_t *)req.data.args) == 1) {
+		reply(sv, req.id, 0, SECCOMP_USER_NOTIF_FLAG_CONTINUE);
+		return;
+	}
 	snprintf(mem_path, sizeof(mem_path), "/proc/%u/mem", req.pid);
 	mem_fd = open(mem_path, O_RDONLY | O_CLOEXEC);
 	if (sv->learned != NULL) {
 		/* Before libjail's word, the calls are the loader's and libjail's own. */
 		if (sv->confined)
 			learn_record(sv->learned, &req, mem_fd);
-		if (mem_fd >= 0)
-			close(mem_fd);
-		memset(&resp, 0, sizeof(resp));
-		resp.id = req.id;
-		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-		ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
-		return;
-	}
-	if (!sv->forbidden) {
-		describe_call(&req, mem_fd, &sv->call);
-		/* The path is only to be believed if the call is still waiting. */
-		if (ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req.id) < 0)
-			sv->call.path[0] = '\0';
-		sv->forbidden = true;
+		reply(sv, req.id, 0, SECCOMP_USER_NOTIF_FLAG_CONTINUE);
+	} else {
+		on_violation(sv, &req, mem_fd);
 	}
 	if (mem_fd >= 0)
 		close(mem_fd);
-	kill_program(sv);
-	memset(&resp, 0, sizeof(resp));
-	resp.id = req.id;
-	resp.error = -EPERM;
-	ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
 }
 
 /* Whether a timer call failed with e because the program has ended already (ESRCH, or EINVAL for one that just went). */
@@ -345,12 +430,13 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 	 */
 	bool sup_open = true, listener_open = true;
 	while (!sv->init_reaped) {
-		struct pollfd p[6] = {
+		struct pollfd p[7] = {
 			{ .fd = sfd, .events = POLLIN }, { .fd = wall_fd, .events = POLLIN },
 			{ .fd = sup_open ? sup : -1, .events = POLLIN }, { .fd = report_fd, .events = POLLIN },
 			{ .fd = listener_open ? sv->listener : -1, .events = POLLIN }, { .fd = tree_fd, .events = POLLIN },
+			{ .fd = sv->status_fd, .events = POLLIN },
 		};
-		if (poll(p, 6, -1) < 0) {
+		if (poll(p, 7, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			fprintf(stderr, "jailctl: poll: %s\n", strerror(errno));
@@ -404,6 +490,8 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 		/* Hung up, with what was queued drained above: nothing more can come. */
 		if (p[2].revents & (POLLHUP | POLLERR | POLLNVAL))
 			sup_open = false;
+		if (p[6].revents & (POLLIN | POLLHUP | POLLERR))
+			on_status(sv);
 		if (p[5].revents & POLLIN) {
 			uint64_t ticks;
 			if (read(tree_fd, &ticks, sizeof(ticks)) > 0 && !sv->cpu_exceeded &&
@@ -456,21 +544,33 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		r->signal = WTERMSIG(st);
 		r->status = 128 + r->signal;
 	}
+	r->refused = sv->refused;
+	r->first_refused = sv->first_refused;
 	if (sv->child_failed) {
 		r->verdict = "internal_error";
-		r->status = sv->child_status ? sv->child_status : JAILCTL_EXIT_FAILURE;
-		snprintf(r->message, sizeof(r->message), "could not start the program: %s", sv->child_error);
+		r->exited = false;
+		r->signal = 0;
+		r->status = sv->failure.status;
+		snprintf(r->message, sizeof(r->message), "could not start the program: %s", sv->failure.message);
 	} else if (sv->forbidden) {
+		/* Stopped as the kernel stops a forbidden call: SIGSYS, 159. */
 		r->verdict = "forbidden_syscall";
 		r->forbidden = true;
 		r->call = sv->call;
+		r->exited = false;
+		r->signal = SIGSYS;
 		r->status = 128 + SIGSYS;
 		snprintf(r->message, sizeof(r->message), "stopped: %s", sv->call.words);
-	} else if (r->signal == SIGSYS && sv->confined) {
-		/* libjail's filter killed it: a call jailctl's own filter lets through (the loader's). */
+	} else if (r->signal == SIGSYS) {
+		/* A trapped call no handler caught, or a filter the program's own exec loaded. */
 		r->verdict = "forbidden_syscall";
-		snprintf(r->message, sizeof(r->message), "stopped: the program made a system call that "
-			 "its policy does not allow (killed by SIGSYS)");
+		r->forbidden = sv->refused > 0;
+		r->call = sv->first_refused;
+		if (r->forbidden)
+			snprintf(r->message, sizeof(r->message), "stopped: %s", sv->first_refused.words);
+		else
+			snprintf(r->message, sizeof(r->message), "stopped: the program made a system call that "
+				 "its policy does not allow (killed by SIGSYS)");
 	} else if (sv->cpu_exceeded || (r->signal == SIGXCPU) ||
 		   ((l->set & JAIL_LIM_CPU_TIME) && r->cpu_time >= l->cpu_time && r->signal == SIGKILL)) {
 		r->verdict = "cpu_time_limit";
@@ -501,8 +601,8 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		/* ld.so only warns when a preload fails: such a run never counts. */
 		r->verdict = "internal_error";
 		r->status = JAILCTL_EXIT_FAILURE;
-		snprintf(r->message, sizeof(r->message), "libjail did not confirm the policy (the preload did "
-			 "not take effect); the program ran under jailctl's filter alone");
+		snprintf(r->message, sizeof(r->message), "libjail did not say that the program's own code started "
+			 "(the preload did not take effect): the run does not count");
 	} else if (r->signal > 0) {
 		r->verdict = "signal";
 		snprintf(r->message, sizeof(r->message), "the program was killed by %s (%s)",
@@ -517,6 +617,24 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 
 /* Whether run_or_learn got as far as writing statistics. */
 static bool stats_done;
+
+/*
+ * log and allow confine no call: jailctl run refuses them (jailctl learn
+ * shows what a program calls). what names where the action came from.
+ */
+static int refused_action(const char *action, const char *what)
+{
+	if (strcmp(action, "log") == 0) {
+		fprintf(stderr, "jailctl: %s log: use jailctl learn to see the calls a program makes\n", what);
+		return -1;
+	}
+	if (strcmp(action, "allow") == 0) {
+		fprintf(stderr, "jailctl: %s allow: the program would run with no call refused; use jailctl "
+			"learn to see the calls a program makes\n", what);
+		return -1;
+	}
+	return 0;
+}
 
 /* The run's limits: the profile's (base), the command line's over them, and a wall-clock limit always. */
 static void prepare_limits(const struct jail_limits *base, const struct jail_limits *options, struct jail_limits *out)
@@ -540,62 +658,56 @@ static int open_redirections(const struct run_options *o, struct sandbox *s)
 }
 
 /*
- * Both filters compiled once, here: jailctl's own, and libjail's, which
- * goes to the program as a sealed memfd. Where the program's PID turns
- * out not to be the one they were compiled for, the child compiles afresh.
- * From the cache when an earlier run compiled them; else compiled now and
- * stored for the next run.
+ * jailctl's filter (preexec.h), compiled once: from the cache when an
+ * earlier run of this policy compiled it, else here, and stored for the
+ * next run. Where the program's PID turns out not to be the one it was
+ * compiled for, the program's process compiles it afresh. Also the policy's
+ * action, which jailctl applies to each violation.
  */
-static int prepare_filters(const struct run_options *o, const struct program *prog, bool cached,
-			   struct run_compiled *compiled, struct jail_policy *policy, struct sandbox *s, bool debug)
+static int prepare_filter(const struct run_options *o, bool cached, struct run_compiled *compiled,
+			  struct jail_policy *policy, struct sandbox *s, struct jail_action *action, bool debug)
 {
 	struct jail_err err = { { 0 } };
 
-	s->policy_fd = -1;
 	if (cached) {
 		/* Its key holds what decides it; an entry that disagrees was not made by this jailctl. */
 		if (compiled->one_process && !s->one_process) {
 			fprintf(stderr, "jailctl: %s: a filter for a limit of one process, where the limit is "
-				"%llu: remove it\n", compiled->path[0], (unsigned long long)s->limits.processes);
+				"%llu: remove it\n", compiled->path, (unsigned long long)s->limits.processes);
 			return -1;
 		}
 		s->one_process = compiled->one_process;
 		s->preexec = compiled->preexec.bpf;
-		if (!prog->is_static && (s->policy_fd = supervisor_bpf_to_memfd(&compiled->final.bpf, &err)) < 0) {
-			fprintf(stderr, "jailctl: %s\n", err.msg);
-			return -1;
-		}
+		*action = compiled->preexec.action;
 		if (debug)
-			fprintf(stderr, "jailctl: the filters from the cache: %s%s%s\n", compiled->path[0],
-				prog->is_static ? "" : " and ", compiled->path[1]);
+			fprintf(stderr, "jailctl: the filter from the cache: %s\n", compiled->path);
 		return 0;
 	}
+	*action = policy->action;
 	if (o->learn ? learn_filter_build(SANDBOX_SUP_FD, &s->preexec, &err) < 0
-		     : preexec_build(policy, prog->is_static, &s->one_process, s->exec_path, SANDBOX_SUP_FD,
-				     &s->preexec, &err) < 0) {
+		     : preexec_build(policy, &s->one_process, s->secret, SANDBOX_SUP_FD, &s->preexec, &err) < 0) {
 		fprintf(stderr, "jailctl: %s\n", err.msg);
 		return -1;
 	}
 	if (o->learn)
 		return 0;
-	struct jail_bpf final = { 0 };
+	/* For the next run of this policy; a cache that cannot be written only costs that run the compile. */
 	struct jail_compiled relocatable;
-	bool storable = run_cache_relocatable(policy, prog->is_static, s->one_process, s->exec_path, &s->preexec,
-					      &relocatable) == 0;
-	if (!prog->is_static &&
-	    (supervisor_adjust_policy(policy, SANDBOX_SUP_FD, &err) < 0 || filter_build(policy, &final, &err) < 0 ||
-	     (s->policy_fd = supervisor_bpf_to_memfd(&final, &err)) < 0)) {
-		fprintf(stderr, "jailctl: %s\n", err.msg);
-		filter_bpf_free(&final);
+	bool stored = run_cache_relocatable(policy, s->one_process, s->secret, &s->preexec, &relocatable) == 0 &&
+		      run_cache_store(&o->policy, &o->limits, s->one_process, &relocatable, compiled) == 0;
+	if (debug)
+		fprintf(stderr, "jailctl: the filter compiled%s%s\n", stored ? ", and stored in " : "",
+			stored ? compiled->path : " (not stored in the cache)");
+	return 0;
+}
+
+/* A secret for the one execve: 64 random bits no program can guess (preexec.h). */
+static int make_secret(uint64_t *secret)
+{
+	if (getrandom(secret, sizeof(*secret), 0) != (ssize_t)sizeof(*secret)) {
+		fprintf(stderr, "jailctl: getrandom: %s\n", strerror(errno));
 		return -1;
 	}
-	/* For the next run of this policy; a cache that cannot be written only costs that run the compile. */
-	bool stored = storable && run_cache_store(&o->policy, &o->limits, prog->is_static, s->one_process,
-						  &relocatable, &final, compiled) == 0;
-	if (debug)
-		fprintf(stderr, "jailctl: the filters compiled%s%s\n", stored ? ", and stored in " : "",
-			stored ? compiled->path[0] : " (not stored in the cache)");
-	filter_bpf_free(&final);
 	return 0;
 }
 
@@ -660,10 +772,10 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	struct jail_err err = { { 0 } };
 	struct program prog;
 	struct sandbox s = { .fd_in = -1, .fd_out = -1, .fd_err = -1 };
-	struct supervision sv = { .pidfd = -1, .listener = -1 };
+	struct supervision sv = { .pidfd = -1, .listener = -1, .status_fd = -1 };
 	struct run_result r = { 0 };
 	const char *config;
-	int rc, sup[2], report_fd, one = 1;
+	int rc, sup[2], status[2], report_fd, one = 1;
 	sigset_t mask;
 	struct run_compiled compiled;
 	bool cached, debug = getenv("JAILCTL_DEBUG") != NULL;
@@ -689,15 +801,15 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		o.library = JAIL_DEFAULT_LIBRARY;
 	config = o.policy.config ? o.policy.config : JAIL_DEFAULT_CONFIG;
 	o.policy.config = config;
-	if (!learn && o.policy.action != NULL && strcmp(o.policy.action, "log") == 0) {
-		fprintf(stderr, "jailctl: --action log: use jailctl learn to see the calls a program makes\n");
+	if (!learn && o.policy.action != NULL && refused_action(o.policy.action, "--action") < 0)
 		return JAILCTL_EXIT_FAILURE;
-	}
+	if (make_secret(&s.secret) < 0)
+		return JAILCTL_EXIT_FAILURE;
 	/* Compiled here for the program, which will be PID 2 of its namespace (SELF_PID). */
 	jail_self_pid = SANDBOX_PROGRAM_PID;
 	rc = program_find(o.argv[0], &prog);
 	/* A policy compiled by an earlier run: neither the config nor libseccomp is needed. */
-	cached = rc == 0 && !learn && run_cache_load(&o.policy, &o.limits, prog.is_static, prog.path, &compiled) == 1;
+	cached = rc == 0 && !learn && run_cache_load(&o.policy, &o.limits, s.secret, &compiled) == 1;
 	if (!cached) {
 		if (user_lookups_files_only() < 0) {
 			fprintf(stderr, "jailctl: holding user lookups to /etc/passwd: %s\n", strerror(errno));
@@ -707,10 +819,9 @@ static int run_or_learn(int argc, char **argv, bool learn)
 			fprintf(stderr, "jailctl: %s\n", err.msg);
 			return JAILCTL_EXIT_FAILURE;
 		}
-		if (!learn && policy.action.kind == JAIL_ACT_LOG) {
-			fprintf(stderr, "jailctl: the profile's action is log: use jailctl learn\n");
+		if (!learn && (policy.action.kind == JAIL_ACT_LOG || policy.action.kind == JAIL_ACT_ALLOW) &&
+		    refused_action(policy.action.kind == JAIL_ACT_LOG ? "log" : "allow", "the profile's action") < 0)
 			return JAILCTL_EXIT_FAILURE;
-		}
 	}
 	if (rc != 0)
 		return rc;
@@ -718,7 +829,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		fprintf(stderr, "jailctl: --library %s: %s\n", o.library, strerror(errno));
 		return JAILCTL_EXIT_FAILURE;
 	}
-	prepare_limits(cached ? &compiled.limits : &policy.limits, &o.limits, &s.limits);
+	prepare_limits(cached ? &compiled.preexec.limits : &policy.limits, &o.limits, &s.limits);
 	/* One process: jailctl's filter refuses every new one, where it can, and no pids cgroup is made. */
 	bool one_process = (s.limits.set & JAIL_LIM_PROCESSES) && s.limits.processes == 1;
 	s.one_process = one_process && !learn;
@@ -742,14 +853,18 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	}
 	if (prepare_paths(cached ? compiled.preexec.paths : policy.paths,
 			  cached ? compiled.preexec.paths_len : policy.paths_len, &prog, o.library, &s) < 0 ||
-	    prepare_filters(&o, &prog, cached, &compiled, &policy, &s, debug) < 0)
+	    prepare_filter(&o, cached, &compiled, &policy, &s, &sv.action, debug) < 0)
 		return JAILCTL_EXIT_FAILURE;
+	/* A static program has no loader: the policy alone from its first instruction. */
+	sv.loader_done = prog.is_static;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sup) < 0 ||
-	    setsockopt(sup[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0) {
+	    setsockopt(sup[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0 || pipe2(status, O_CLOEXEC) < 0) {
 		fprintf(stderr, "jailctl: socketpair: %s\n", strerror(errno));
 		return JAILCTL_EXIT_FAILURE;
 	}
 	s.sup_fd = sup[1];
+	s.status_fd = status[1];
+	sv.status_fd = status[0];
 	/* Signals arrive through signalfd; the children get the default dispositions back. */
 	supervised_signals(&mask);
 	if (sigprocmask(SIG_BLOCK, &mask, NULL) < 0) {
@@ -773,6 +888,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		return JAILCTL_EXIT_FAILURE;
 	}
 	close(sup[1]);
+	close(status[1]);
 	rc = supervise(&sv, sup[0], report_fd, &s.limits);
 	r.wall_time = since(&sv.start);
 	if (rc < 0) {

@@ -10,18 +10,17 @@
 #include "run_cache.h"
 #include "sandbox.h"
 
-/* PREEXEC_ONE: a pre-exec filter that holds a limit of one process itself (preexec.h). */
-enum which { PREEXEC, PREEXEC_ONE, FINAL };
+/* ONE: a filter that holds a limit of one process itself (preexec.h). */
+enum which { PREEXEC, PREEXEC_ONE };
 
 /*
- * Everything both programs depend on: the builds, the kernel, the policy's
- * sources, the program's kind, and --processes (with the profile's limit,
- * in the config's bytes, it decides whether the pre-exec filter holds a
- * limit of one process). Built once (it holds the config's bytes); each
- * entry's key is this with its tag appended, and the tag is taken off
- * again after use.
+ * Everything the filter depends on: the builds, the kernel, the policy's
+ * sources, and --processes (with the profile's limit, in the config's
+ * bytes, it decides whether the filter holds a limit of one process).
+ * Built once (it holds the config's bytes); each entry's key is this with
+ * its tag appended, and the tag is taken off again after use.
  */
-static int run_key(const struct jail_policy_source *src, const struct jail_limits *options, bool is_static,
+static int run_key(const struct jail_policy_source *src, const struct jail_limits *options,
 		   struct jail_cache_key *key, struct jail_err *err)
 {
 	char processes[32] = "profile";
@@ -34,7 +33,6 @@ static int run_key(const struct jail_policy_source *src, const struct jail_limit
 	    cache_key_add_var(key, "profile", src->profile) < 0 || cache_key_add_var(key, "allow", src->allow) < 0 ||
 	    cache_key_add_var(key, "deny", src->deny) < 0 || cache_key_add_var(key, "action", src->action) < 0 ||
 	    cache_key_add_var(key, "read", src->read) < 0 || cache_key_add_var(key, "write", src->write) < 0 ||
-	    cache_key_add(key, is_static ? "static" : "dynamic", is_static ? 6 : 7) < 0 ||
 	    cache_key_add_var(key, "processes", processes) < 0 ||
 	    cache_key_add_file(key, src->config, err) < 0) {
 		cache_key_free(key);
@@ -46,9 +44,7 @@ static int run_key(const struct jail_policy_source *src, const struct jail_limit
 /* Appends which's tag to the key and names its entry in dir; returns the key's length before, or -1. */
 static long tag(struct jail_cache_key *key, enum which which, const char *dir, char *path)
 {
-	const char *name = which == PREEXEC	  ? "jailctl run: pre-exec filter" :
-			   which == PREEXEC_ONE ? "jailctl run: pre-exec filter, one process" :
-						  "jailctl run: libjail's filter";
+	const char *name = which == PREEXEC ? "jailctl run: filter" : "jailctl run: filter, one process";
 	size_t untagged = key->len;
 
 	if (cache_key_add(key, name, strlen(name)) < 0)
@@ -73,8 +69,8 @@ static int lookup(struct jail_cache_key *key, const char *dir, enum which which,
 	return hit;
 }
 
-int run_cache_load(const struct jail_policy_source *src, const struct jail_limits *options, bool is_static,
-		   const char *exec_path, struct run_compiled *out)
+int run_cache_load(const struct jail_policy_source *src, const struct jail_limits *options, uint64_t secret,
+		   struct run_compiled *out)
 {
 	struct jail_cache_key key;
 	struct jail_err err = { { 0 } };
@@ -82,34 +78,35 @@ int run_cache_load(const struct jail_policy_source *src, const struct jail_limit
 	int hit;
 
 	memset(out, 0, sizeof(*out));
-	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, options, is_static, &key, &err) < 0)
+	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, options, &key, &err) < 0)
 		return 0;
 	/*
-	 * A key has one of the two kinds of pre-exec filter: the one a build of
-	 * its policy makes. Another --processes than 1 never makes the first.
+	 * A key has one of the two kinds of filter: the one a build of its
+	 * policy makes. Another --processes than 1 never makes the first.
 	 */
 	out->one_process = (!(options->set & JAIL_LIM_PROCESSES) || options->processes == 1) &&
-			   lookup(&key, dir, PREEXEC_ONE, &out->preexec, out->path[0]) == 1;
-	hit = (out->one_process || lookup(&key, dir, PREEXEC, &out->preexec, out->path[0]) == 1) &&
-	      (is_static || lookup(&key, dir, FINAL, &out->final, out->path[1]) == 1);
+			   lookup(&key, dir, PREEXEC_ONE, &out->preexec, out->path) == 1;
+	hit = out->one_process || lookup(&key, dir, PREEXEC, &out->preexec, out->path) == 1;
 	cache_key_free(&key);
-	/* Only the pre-exec filter holds an address; libjail's holds the namespace's fixed PID 2. */
-	if (!hit || out->final.slots != 0) {
+	/* The secret is the only value filled in at load: the program's PID is SELF_PID's compiled 2. */
+	for (uint32_t i = 0; hit && i < out->preexec.slots; i++)
+		if (JAIL_SLOT_KIND(out->preexec.slot[i]) == JAIL_SLOT_PID)
+			hit = 0;
+	if (!hit) {
 		run_cache_free(out);
 		return 0;
 	}
-	compiled_set_addr(&out->preexec, (uint64_t)(uintptr_t)exec_path);
-	out->limits = out->preexec.limits;
+	compiled_set_secret(&out->preexec, secret);
 	return 1;
 }
 
-/* Where two programs built for two addresses differ in exactly the address's halves: those are the slots. */
-static int find_address(const struct jail_bpf *a, const struct jail_bpf *b, uint64_t addr_a, uint64_t addr_b,
-			struct jail_compiled *out)
+/* Where two programs built for two secrets differ in exactly the secret's halves: those are the slots. */
+static int find_secret(const struct jail_bpf *a, const struct jail_bpf *b, uint64_t secret_a, uint64_t secret_b,
+		       struct jail_compiled *out)
 {
 	const struct jail_slot_mark halves[] = {
-		{ JAIL_SLOT_ADDR_LOW, (uint32_t)addr_a, (uint32_t)addr_b },
-		{ JAIL_SLOT_ADDR_HIGH, (uint32_t)(addr_a >> 32), (uint32_t)(addr_b >> 32) },
+		{ JAIL_SLOT_SECRET_LOW, (uint32_t)secret_a, (uint32_t)secret_b },
+		{ JAIL_SLOT_SECRET_HIGH, (uint32_t)(secret_a >> 32), (uint32_t)(secret_b >> 32) },
 	};
 
 	/* Each half must tell itself apart from the other, and from its twin. */
@@ -133,11 +130,11 @@ static int store(struct jail_cache_key *key, const char *dir, enum which which, 
 	return rc;
 }
 
-int run_cache_relocatable(const struct jail_policy *policy, bool is_static, bool one_process, const char *exec_path,
+int run_cache_relocatable(const struct jail_policy *policy, bool one_process, uint64_t secret,
 			  const struct jail_bpf *preexec, struct jail_compiled *out)
 {
-	/* Another address, every byte of it different: only the instructions that hold it can differ. */
-	uint64_t here = (uint64_t)(uintptr_t)exec_path, there = here ^ 0x00005a5a5a5a5a5aULL;
+	/* Another secret, every byte of it different: only the instructions that hold it can differ. */
+	uint64_t there = secret ^ 0x5a5a5a5a5a5a5a5aULL;
 	struct jail_bpf other = { 0 };
 	struct jail_err err = { { 0 } };
 	char dir[4096];
@@ -145,38 +142,32 @@ int run_cache_relocatable(const struct jail_policy *policy, bool is_static, bool
 
 	memset(out, 0, sizeof(*out));
 	out->limits = policy->limits;
+	out->action = policy->action;
 	out->bpf = *preexec;
-	/* The policy's path rules travel with jailctl's own filter: the program's process applies both. */
+	/* The policy's path rules travel with the filter: the program's process applies both. */
 	out->paths = policy->paths;
 	out->paths_len = policy->paths_len;
 	/* No cache to keep it in: the second build would be wasted. */
 	if (cache_dir(dir, sizeof(dir)) < 0)
 		return -1;
 	bool other_one = one_process;
-	if (preexec_build(policy, is_static, &other_one, (const char *)(uintptr_t)there, SANDBOX_SUP_FD, &other,
-			  &err) == 0 &&
-	    other_one == one_process)
-		rc = find_address(preexec, &other, here, there, out);
+	if (preexec_build(policy, &other_one, there, SANDBOX_SUP_FD, &other, &err) == 0 && other_one == one_process)
+		rc = find_secret(preexec, &other, secret, there, out);
 	filter_bpf_free(&other);
 	return rc;
 }
 
-int run_cache_store(const struct jail_policy_source *src, const struct jail_limits *options, bool is_static,
-		    bool one_process, const struct jail_compiled *preexec, const struct jail_bpf *final,
-		    struct run_compiled *paths)
+int run_cache_store(const struct jail_policy_source *src, const struct jail_limits *options, bool one_process,
+		    const struct jail_compiled *preexec, struct run_compiled *paths)
 {
-	struct jail_compiled fin = { .limits = preexec->limits };
 	struct jail_cache_key key;
 	struct jail_err err = { { 0 } };
 	char dir[4096];
 	int rc;
 
-	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, options, is_static, &key, &err) < 0)
+	if (cache_dir(dir, sizeof(dir)) < 0 || run_key(src, options, &key, &err) < 0)
 		return -1;
-	if (!is_static)
-		fin.bpf = *final;
-	rc = (is_static || store(&key, dir, FINAL, &fin, paths->path[1]) == 0) &&
-	     store(&key, dir, one_process ? PREEXEC_ONE : PREEXEC, preexec, paths->path[0]) == 0 ? 0 : -1;
+	rc = store(&key, dir, one_process ? PREEXEC_ONE : PREEXEC, preexec, paths->path);
 	cache_key_free(&key);
 	return rc;
 }
@@ -184,5 +175,4 @@ int run_cache_store(const struct jail_policy_source *src, const struct jail_limi
 void run_cache_free(struct run_compiled *c)
 {
 	compiled_free(&c->preexec);
-	compiled_free(&c->final);
 }

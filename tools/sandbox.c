@@ -28,67 +28,51 @@
 #include "supervisor.h"
 #include "user.h"
 
-/* Before execve nothing can be said on a redirected stderr: the reason goes to jailctl. */
-_Noreturn static void child_fail(int sup_fd, int status, const char *what)
+/*
+ * Before execve nothing can be said on a redirected stderr: the reason goes
+ * to jailctl on the status pipe, which closes when execve succeeds, so that
+ * nothing the program sends can pass for it. The write carries the secret
+ * the filter asks of it, once the filter is loaded.
+ */
+_Noreturn static void child_fail(const struct sandbox *s, int status, const char *what)
 {
-	char msg[300];
-	int n = errno ? snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s: %s", status, what, strerror(errno))
-		      : snprintf(msg, sizeof(msg), "jailctl:failed:%d:%s", status, what);
+	struct sandbox_failure f = { .status = status };
 
-	struct jail_err err = { { 0 } };
-
-	/* sendmsg: after the pre-exec filter is loaded, that is the call it lets through. */
-	msg[n < (int)sizeof(msg) ? n : (int)sizeof(msg) - 1] = '\0';
-	if (supervisor_send(sup_fd, msg, -1, &err) < 0) {
+	if (errno)
+		snprintf(f.message, sizeof(f.message), "%s: %s", what, strerror(errno));
+	else
+		snprintf(f.message, sizeof(f.message), "%s", what);
+	if (syscall(SYS_write, s->status_fd, &f, sizeof(f), s->secret) != (long)sizeof(f)) {
 		/* jailctl is gone; the status says enough. */
 	}
 	_exit(status);
 }
 
-static void move_fd(int sup_fd, int from, int to)
+static void move_fd(const struct sandbox *s, int from, int to)
 {
 	if (from >= 0 && from != to && dup2(from, to) < 0)
-		child_fail(sup_fd, 125, "dup2");
+		child_fail(s, 125, "dup2");
 }
 
 /*
- * Where jailctl's compiled filters do not hold (the program's PID is not
- * the one they were compiled for), both are built here: jailctl's own into
- * *preexec, and libjail's as a sealed memfd at SANDBOX_POLICY_FD, so that
- * libjail never compiles (nor needs to read the config) under jailctl.
+ * Where jailctl's compiled filter does not hold (the program's PID is not
+ * the one it was compiled for), it is built here.
  */
-static void build_filters_here(struct sandbox *s, struct jail_bpf *preexec, bool *one_process)
+static void build_filter_here(struct sandbox *s, struct jail_bpf *preexec, bool *one_process)
 {
 	struct jail_err err = { { 0 } };
 	struct jail_policy policy;
-	struct jail_bpf final = { 0 };
-	int fd;
 
 	/* Built here, where SELF_PID is the program's own PID (it stays so across execve). */
 	jail_self_pid = 0;
 	if (user_lookups_files_only() < 0)
-		child_fail(s->sup_fd, 125, "holding user lookups to /etc/passwd");
-	if (s->learn) {
-		if (learn_filter_build(SANDBOX_SUP_FD, preexec, &err) < 0)
-			goto fail;
-		return;
+		child_fail(s, 125, "holding user lookups to /etc/passwd");
+	if (s->learn ? learn_filter_build(SANDBOX_SUP_FD, preexec, &err) < 0
+		     : policy_load(s->policy, &policy, &err) < 0 ||
+			       preexec_build(&policy, one_process, s->secret, SANDBOX_SUP_FD, preexec, &err) < 0) {
+		errno = 0;
+		child_fail(s, 125, err.msg);
 	}
-	if (policy_load(s->policy, &policy, &err) < 0 ||
-	    preexec_build(&policy, s->is_static, one_process, s->exec_path, SANDBOX_SUP_FD, preexec, &err) < 0)
-		goto fail;
-	if (s->is_static)
-		return;
-	if (supervisor_adjust_policy(&policy, SANDBOX_SUP_FD, &err) < 0 || filter_build(&policy, &final, &err) < 0 ||
-	    (fd = supervisor_bpf_to_memfd(&final, &err)) < 0)
-		goto fail;
-	if (fd != SANDBOX_POLICY_FD && (dup2(fd, SANDBOX_POLICY_FD) < 0 || close(fd) < 0))
-		child_fail(s->sup_fd, 125, "dup2");
-	if (fcntl(SANDBOX_POLICY_FD, F_SETFD, 0) < 0)
-		child_fail(s->sup_fd, 125, "fcntl");
-	return;
-fail:
-	errno = 0;
-	child_fail(s->sup_fd, 125, err.msg);
 }
 
 /* The program: everything but the policy's own filter happens here, then execve. */
@@ -100,43 +84,39 @@ _Noreturn static void run_program(struct sandbox *s)
 	int notify_fd = -1;
 
 	if (setsid() < 0)
-		child_fail(s->sup_fd, 125, "setsid");
+		child_fail(s, 125, "setsid");
 	/*
 	 * Each descriptor to its place: first all of them above the places,
 	 * so that no dup2 overwrites one still to be moved.
 	 */
-	int *fds[] = { &s->fd_in, &s->fd_out, &s->fd_err, &s->sup_fd, &s->policy_fd };
+	int *fds[] = { &s->fd_in, &s->fd_out, &s->fd_err, &s->sup_fd, &s->status_fd };
 	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++)
 		if (*fds[i] >= 0 && (*fds[i] = fcntl(*fds[i], F_DUPFD_CLOEXEC, 10)) < 0)
 			_exit(125);
-	move_fd(s->sup_fd, s->fd_in, 0);
-	move_fd(s->sup_fd, s->fd_out, 1);
-	move_fd(s->sup_fd, s->fd_err, 2);
-	/* Only 0, 1, 2, the supervisor socket as 3 and the compiled policy as 4 go on. */
+	/* The status pipe first: every failure from here on is said there. */
+	if (dup3(s->status_fd, PREEXEC_STATUS_FD, O_CLOEXEC) < 0)
+		_exit(125);
+	s->status_fd = PREEXEC_STATUS_FD;
+	move_fd(s, s->fd_in, 0);
+	move_fd(s, s->fd_out, 1);
+	move_fd(s, s->fd_err, 2);
+	/* Only 0, 1, 2, the supervisor socket as 3 and the status pipe as 4 (closed by execve) go on. */
 	if (dup2(s->sup_fd, SANDBOX_SUP_FD) < 0)
-		child_fail(s->sup_fd, 125, "dup2");
+		child_fail(s, 125, "dup2");
 	s->sup_fd = SANDBOX_SUP_FD;
 	/* libjail takes the socket over; a static program, which has no libjail, does not get it. */
 	if (fcntl(s->sup_fd, F_SETFD, s->is_static ? FD_CLOEXEC : 0) < 0)
-		child_fail(s->sup_fd, 125, "fcntl");
-	/* What jailctl compiled holds only where the program's PID is the one it was compiled for. */
-	bool compiled = s->preexec.len > 0 && getpid() == SANDBOX_PROGRAM_PID;
-	if (compiled && s->policy_fd >= 0) {
-		if (dup2(s->policy_fd, SANDBOX_POLICY_FD) < 0)
-			child_fail(s->sup_fd, 125, "dup2");
-		if (fcntl(SANDBOX_POLICY_FD, F_SETFD, 0) < 0)
-			child_fail(s->sup_fd, 125, "fcntl");
-	}
-	if (syscall(SYS_close_range, compiled && s->policy_fd >= 0 ? SANDBOX_POLICY_FD + 1 : SANDBOX_SUP_FD + 1,
-		    ~0U, 0) < 0)
-		child_fail(s->sup_fd, 125, "close_range");
+		child_fail(s, 125, "fcntl");
+	if (syscall(SYS_close_range, PREEXEC_STATUS_FD + 1, ~0U, 0) < 0)
+		child_fail(s, 125, "close_range");
 	/* Into the run's cgroup while still privileged; memory charged from here is the program's. */
 	if (cgroup_join_self(s->cg) < 0)
-		child_fail(s->sup_fd, 125, "joining the run's cgroup");
-	if (compiled)
+		child_fail(s, 125, "joining the run's cgroup");
+	/* What jailctl compiled holds only where the program's PID is the one it was compiled for. */
+	if (s->preexec.len > 0 && getpid() == SANDBOX_PROGRAM_PID)
 		preexec = s->preexec;
 	else
-		build_filters_here(s, &preexec, &one_process);
+		build_filter_here(s, &preexec, &one_process);
 	/*
 	 * The path rules, made while every path in them can still be reached
 	 * (the directory the program starts in may be one its user cannot
@@ -145,17 +125,17 @@ _Noreturn static void run_program(struct sandbox *s)
 	int ruleset = s->paths == NULL ? -1 : landlock_prepare(s->paths, s->paths_len, &err);
 	if (s->paths != NULL && ruleset < 0) {
 		errno = 0;
-		child_fail(s->sup_fd, 125, err.msg);
+		child_fail(s, 125, err.msg);
 	}
 	if (s->drop_user && (setgroups(0, NULL) < 0 || setgid(s->gid) < 0 || setuid(s->uid) < 0))
-		child_fail(s->sup_fd, 125, "dropping privileges");
+		child_fail(s, 125, "dropping privileges");
 	/*
 	 * Until its execve this process may share jailctl's memory: no process
 	 * of the user it now is may attach to it, whatever fs.suid_dumpable
 	 * says. execve sets the flag afresh for the program.
 	 */
 	if (prctl(PR_SET_DUMPABLE, 0) < 0)
-		child_fail(s->sup_fd, 125, "prctl PR_SET_DUMPABLE");
+		child_fail(s, 125, "prctl PR_SET_DUMPABLE");
 	/* RLIMIT_CPU is only a backstop, a second past jailctl's own timer. */
 	if (s->limits.set & JAIL_LIM_CPU_TIME)
 		s->limits.cpu_time += 1;
@@ -167,28 +147,31 @@ _Noreturn static void run_program(struct sandbox *s)
 		s->limits.set &= ~(unsigned)JAIL_LIM_PROCESSES;
 	/* The same policy as jailctl's: the same answer, or the limit would be no one's. */
 	if (one_process != s->one_process)
-		child_fail(s->sup_fd, 125, "the pre-exec filter and the process limit disagree");
+		child_fail(s, 125, "the pre-exec filter and the process limit disagree");
 	/* The program gets every CPU jailctl was started with; only the start-up was held to one. */
 	if (cpu_unpin() < 0)
-		child_fail(s->sup_fd, 125, "sched_setaffinity");
+		child_fail(s, 125, "sched_setaffinity");
 	/* The files it may open, from here on: after everything this process reads for itself. */
 	if (ruleset >= 0 && landlock_enforce(ruleset, s->paths, &err) < 0) {
 		errno = 0;
-		child_fail(s->sup_fd, 125, err.msg);
+		child_fail(s, 125, err.msg);
 	}
 	/* Last, so that the open files limit leaves room for what the rules open while they are made. */
 	if (limits_apply(&s->limits, &err) < 0) {
 		errno = 0;
-		child_fail(s->sup_fd, 125, err.msg);
+		child_fail(s, 125, err.msg);
 	}
 	if (filter_load(&preexec, true, &notify_fd, &err) < 0)
-		child_fail(s->sup_fd, 125, err.msg);
-	/* From here the pre-exec filter holds: sendmsg on sup_fd, close and the first execve pass. */
+		child_fail(s, 125, err.msg);
+	/*
+	 * From here the filter holds: sendmsg on sup_fd passes, and the one
+	 * execve and the status report, which carry the secret (an argument
+	 * register neither call reads). The listener is close-on-exec.
+	 */
 	if (supervisor_send(s->sup_fd, JAIL_SUPERVISOR_PREEXEC, notify_fd, &err) < 0)
 		_exit(125);
-	close(notify_fd);
-	execve(s->exec_path, s->argv, s->envp);
-	child_fail(s->sup_fd, errno == ENOENT ? 127 : 126, "execve");
+	syscall(SYS_execve, s->exec_path, s->argv, s->envp, s->secret);
+	child_fail(s, errno == ENOENT ? 127 : 126, "execve");
 }
 
 /* What the program's process starts from: its own copy, for init's stays as it was. */
@@ -347,6 +330,7 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	if (program < 0)
 		_exit(125);
 	close(s->sup_fd);
+	close(s->status_fd);
 	for (;;) {
 		int st;
 		struct rusage ru;
@@ -435,7 +419,7 @@ static int quiet_init(void *arg)
 {
 	/* Copied while jailctl waits: its stack frame and its sandbox are not ours to read later. */
 	const struct quiet_start q = *(const struct quiet_start *)arg;
-	const int sup_fd = q.s->sup_fd;
+	const int sup_fd = q.s->sup_fd, status_fd = q.s->status_fd;
 	struct sandbox_report rep = { 0 };
 	pid_t program;
 	struct pollfd jailctl = { .fd = q.ready_fd, .events = POLLOUT };
@@ -452,6 +436,7 @@ static int quiet_init(void *arg)
 		return 125;
 	close(q.ready_fd);
 	close(sup_fd);
+	close(status_fd);
 	for (;;) {
 		/* No handler here, so no EINTR: -1 would mean no child, which cannot be. */
 		pid_t p = wait4(-1, &rep.wait_status, 0, &rep.usage);

@@ -8,6 +8,7 @@
 #define JAILCTL_SANDBOX_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 
@@ -18,8 +19,6 @@
 
 /* The supervisor socket's number in the program (JAIL_SUPERVISOR_FD). */
 #define SANDBOX_SUP_FD 3
-/* The compiled policy for libjail (JAIL_POLICY_FD), when jailctl compiled it. */
-#define SANDBOX_POLICY_FD 4
 /* In a new PID namespace the program is always this: init is 1. */
 #define SANDBOX_PROGRAM_PID 2
 
@@ -31,9 +30,10 @@ struct sandbox {
 	bool is_static;
 	struct jail_bpf preexec;     /* compiled by jailctl for SANDBOX_PROGRAM_PID; len 0: build here */
 	bool one_process;            /* the pre-exec filter holds a limit of one process (preexec.h) */
-	int policy_fd;               /* libjail's compiled filter (a sealed memfd), or -1 */
 	bool learn;                  /* every call allowed, and notified */
-	const char *exec_path;       /* the string whose address the filter allows execve with */
+	const char *exec_path;       /* the program, as execve gets it */
+	uint64_t secret;             /* the one execve carries it (preexec.h) */
+	int status_fd;               /* where the program's process reports a failure before it runs (close-on-exec) */
 	const char *paths;           /* the path rules to apply before execve (landlock.h), or NULL */
 	size_t paths_len;
 	int fd_in, fd_out, fd_err;   /* redirections, or -1 */
@@ -50,6 +50,12 @@ struct sandbox {
 struct sandbox_report {
 	int wait_status;
 	struct rusage usage;
+};
+
+/* What the program's process reports on the status pipe when it cannot start the program. */
+struct sandbox_failure {
+	int status;        /* 125, 126 or 127 */
+	char message[300];
 };
 
 /* Starts init; returns its pid, with *report_fd the pipe its report comes on. */

@@ -58,6 +58,13 @@ static void write_json(FILE *f, const struct run_result *r)
 	} else {
 		fputs(", \"syscall\": null", f);
 	}
+	if (r->refused > 0) {
+		fprintf(f, ", \"refused\": {\"count\": %lu, \"first\": {\"name\": ", r->refused);
+		json_string(f, r->first_refused.name);
+		fprintf(f, ", \"number\": %d}}", r->first_refused.number);
+	} else {
+		fputs(", \"refused\": null", f);
+	}
 	fputs(", \"message\": ", f);
 	json_string(f, r->message);
 	fprintf(f, ", \"exit_status\": %d}\n", r->status);
@@ -75,9 +82,18 @@ int stats_write(const struct run_result *r, const char *path)
 		write_json(stderr, r);
 		return fflush(stderr) == 0 ? 0 : -1;
 	}
-	/* A device or a pipe (/dev/stderr, /dev/full, a FIFO) is written in place, never replaced. */
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		f = fopen(path, "we");
+	/*
+	 * A device or a pipe (/dev/null, /dev/full, a FIFO) is written in
+	 * place, never replaced; a symbolic link is never followed (jailctl
+	 * may be root, and the link anyone's).
+	 */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		fprintf(stderr, "jailctl: --stats %s: a symbolic link: give the file itself\n", path);
+		return -1;
+	}
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		int fd_dev = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+		f = fd_dev < 0 ? NULL : fdopen(fd_dev, "w");
 		if (f == NULL) {
 			fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
 			return -1;
@@ -95,8 +111,9 @@ int stats_write(const struct run_result *r, const char *path)
 		fprintf(stderr, "jailctl: --stats %s: path too long\n", path);
 		return -1;
 	}
+	/* Only its owner may read it: one run's statistics are not another user's to see. */
 	fd = mkstemp(tmp);
-	if (fd < 0 || fchmod(fd, 0644) < 0 || (f = fdopen(fd, "w")) == NULL) {
+	if (fd < 0 || fchmod(fd, 0600) < 0 || (f = fdopen(fd, "w")) == NULL) {
 		fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
