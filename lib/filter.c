@@ -204,10 +204,13 @@ static uint32_t policy_says(const struct checking *ck, int nr, const uint64_t *a
 	const struct jail_policy *p = ck->p;
 	const struct jail_rule *r = ruleset_find(&p->rules, nr);
 	const struct jail_rule *e = ruleset_find(&p->eagain_rules, nr);
+	const struct jail_rule *n = ruleset_find(&p->notify_rules, nr);
 	uint32_t violation = ck->violation;
 
 	if (e != NULL && rule_holds(e, args))
 		return SCMP_ACT_ERRNO(EAGAIN);
+	if (n != NULL && rule_holds(n, args))
+		return SCMP_ACT_NOTIFY;
 	if (!p->allow_mode)
 		return r != NULL && rule_holds(r, args) ? violation : SCMP_ACT_ALLOW;
 	if (r != NULL && rule_holds(r, args))
@@ -339,6 +342,9 @@ static int check_program(const struct jail_policy *p, const struct jail_bpf *bpf
 	for (size_t i = 0; i < p->eagain_rules.n; i++)
 		if (check_rule(&ck, &p->eagain_rules.rule[i], err) < 0)
 			return -1;
+	for (size_t i = 0; i < p->notify_rules.n; i++)
+		if (check_rule(&ck, &p->notify_rules.rule[i], err) < 0)
+			return -1;
 	return 0;
 }
 
@@ -383,6 +389,10 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 		for (size_t i = 0; i < p->eagain_rules.n; i++)
 			if (add_rule(ctx, SCMP_ACT_ERRNO(EAGAIN), &p->eagain_rules.rule[i], err) < 0)
 				goto fail;
+	if (SCMP_ACT_NOTIFY != dflt)
+		for (size_t i = 0; i < p->notify_rules.n; i++)
+			if (add_rule(ctx, SCMP_ACT_NOTIFY, &p->notify_rules.rule[i], err) < 0)
+				goto fail;
 	/*
 	 * clone3 passes its flags in memory, where a filter cannot see whether
 	 * it makes a thread or a process. Unless the policy allows it outright,
@@ -391,7 +401,8 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 	 */
 	int clone3_nr = seccomp_syscall_resolve_name("clone3");
 	if (p->allow_mode && clone3_nr >= 0 && ruleset_find(&p->rules, clone3_nr) == NULL &&
-	    ruleset_find(&p->eagain_rules, clone3_nr) == NULL && dflt != SCMP_ACT_ERRNO(ENOSYS)) {
+	    ruleset_find(&p->eagain_rules, clone3_nr) == NULL && ruleset_find(&p->notify_rules, clone3_nr) == NULL &&
+	    dflt != SCMP_ACT_ERRNO(ENOSYS)) {
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), clone3_nr, 0);
 		if (rc < 0) {
 			jail_err_set(err, "filter", "libseccomp refused clone3 -> ENOSYS: %s", strerror(-rc));

@@ -150,6 +150,7 @@ void policy_free(struct jail_policy *p)
 {
 	ruleset_free(&p->rules);
 	ruleset_free(&p->eagain_rules);
+	ruleset_free(&p->notify_rules);
 	free(p->paths);
 	p->paths = NULL;
 	p->paths_len = 0;

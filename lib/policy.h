@@ -30,6 +30,8 @@ struct jail_policy {
 	struct jail_limits limits;
 	/* jailctl's pre-exec filter only: calls that fail with EAGAIN (a limit of one process, preexec.h). */
 	struct jail_ruleset eagain_rules;
+	/* jailctl's pre-exec filter only: violations jailctl is told of whatever the action (preexec.h). */
+	struct jail_ruleset notify_rules;
 	/* The files it may open: a rule blob (landlock.h), or NULL when the policy has no path rules. */
 	char *paths;
 	size_t paths_len;

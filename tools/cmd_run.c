@@ -58,8 +58,6 @@ struct supervision {
 	struct jail_action action; /* what a violation does */
 	bool cpu_exceeded, wall_exceeded, forbidden, child_failed;
 	struct call_description call;
-	unsigned long refused;     /* calls that failed with the action's errno, or were trapped */
-	struct call_description first_refused;
 	struct sandbox_failure failure;
 	struct sandbox_report report;
 	bool reported;
@@ -286,22 +284,14 @@ static void trap_thread(pid_t tid)
 
 /*
  * A violation: the policy's action. kill and kill_thread stop the program
- * (the verdict names the call); errno and trap refuse it and let the
- * program go on, as the kernel would (trap: SIGSYS, which a handler may
- * catch), and the statistics count them.
+ * and the verdict names the call. Under errno and trap the kernel answers
+ * the program's violations itself; what reaches jailctl is a call of the
+ * loader's after libjail's word, which gets the same: its errno, or SIGSYS
+ * in the thread (without the kernel's record of the call, which only the
+ * kernel's own trap gives a handler).
  */
 static void on_violation(struct supervision *sv, const struct seccomp_notif *req, int mem_fd)
 {
-	struct call_description *d = sv->action.kind == JAIL_ACT_KILL || sv->action.kind == JAIL_ACT_KILL_THREAD
-					     ? (sv->forbidden ? NULL : &sv->call)
-					     : (sv->refused++ == 0 ? &sv->first_refused : NULL);
-
-	if (d != NULL) {
-		describe_call(req, mem_fd, d);
-		/* The path is only to be believed if the call is still waiting. */
-		if (ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) < 0)
-			d->path[0] = '\0';
-	}
 	switch (sv->action.kind) {
 	case JAIL_ACT_ERRNO:
 		reply(sv, req->id, -sv->action.errno_value, 0);
@@ -311,10 +301,17 @@ static void on_violation(struct supervision *sv, const struct seccomp_notif *req
 		reply(sv, req->id, -ENOSYS, 0);
 		return;
 	default:
-		sv->forbidden = true;
-		kill_program(sv);
-		reply(sv, req->id, -EPERM, 0);
+		break;
 	}
+	if (!sv->forbidden) {
+		describe_call(req, mem_fd, &sv->call);
+		/* The path is only to be believed if the call is still waiting. */
+		if (ioctl(sv->listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) < 0)
+			sv->call.path[0] = '\0';
+		sv->forbidden = true;
+	}
+	kill_program(sv);
+	reply(sv, req->id, -EPERM, 0);
 }
 
 /*
@@ -544,8 +541,6 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		r->signal = WTERMSIG(st);
 		r->status = 128 + r->signal;
 	}
-	r->refused = sv->refused;
-	r->first_refused = sv->first_refused;
 	if (sv->child_failed) {
 		r->verdict = "internal_error";
 		r->exited = false;
@@ -562,15 +557,10 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		r->status = 128 + SIGSYS;
 		snprintf(r->message, sizeof(r->message), "stopped: %s", sv->call.words);
 	} else if (r->signal == SIGSYS) {
-		/* A trapped call no handler caught, or a filter the program's own exec loaded. */
+		/* A trapped call no handler caught, or a filter that a program it ran loaded. */
 		r->verdict = "forbidden_syscall";
-		r->forbidden = sv->refused > 0;
-		r->call = sv->first_refused;
-		if (r->forbidden)
-			snprintf(r->message, sizeof(r->message), "stopped: %s", sv->first_refused.words);
-		else
-			snprintf(r->message, sizeof(r->message), "stopped: the program made a system call that "
-				 "its policy does not allow (killed by SIGSYS)");
+		snprintf(r->message, sizeof(r->message), "stopped: the program made a system call that "
+			 "its policy does not allow (killed by SIGSYS)");
 	} else if (sv->cpu_exceeded || (r->signal == SIGXCPU) ||
 		   ((l->set & JAIL_LIM_CPU_TIME) && r->cpu_time >= l->cpu_time && r->signal == SIGKILL)) {
 		r->verdict = "cpu_time_limit";

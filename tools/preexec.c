@@ -110,11 +110,46 @@ static int refuse_new_tasks(struct jail_policy *pre, struct jail_err *err)
 	return 0;
 }
 
+/*
+ * Under errno and trap the kernel gives the policy's answer itself (the
+ * program goes on), but a call of the loader's that the policy refuses
+ * must reach jailctl, which lets it through until libjail's word: those
+ * calls are notifications. Under a deny list, what it denies of them; under
+ * an allow list, those it does not name.
+ */
+static int notify_loader_calls(struct jail_policy *pre, struct jail_err *err)
+{
+	struct jail_ruleset loader = { 0 };
+	int rc = entry_list_parse(loader_calls, &loader, WHERE, err);
+
+	for (size_t i = 0; rc == 0 && i < loader.n; i++) {
+		int nr = loader.rule[i].nr;
+		struct jail_rule *named = ruleset_find(&pre->rules, nr);
+		if (pre->allow_mode && named == NULL) {
+			rc = ruleset_add_always(&pre->notify_rules, nr);
+		} else if (!pre->allow_mode && named != NULL) {
+			struct jail_ruleset one = { .n = 1, .rule = named };
+			rc = ruleset_merge(&pre->notify_rules, &one);
+			ruleset_remove(&pre->rules, nr);
+		}
+		if (rc < 0)
+			jail_err_set(err, WHERE, "out of memory");
+	}
+	ruleset_free(&loader);
+	return rc;
+}
+
 int preexec_build(const struct jail_policy *policy, bool *one_process, uint64_t secret, int sup_fd,
 		  struct jail_bpf *out, struct jail_err *err)
 {
-	/* Every violation is a notification: jailctl names the call and applies the policy's action. */
-	struct jail_policy pre = { .action = { .kind = JAIL_ACT_LOG }, .allow_mode = policy->allow_mode };
+	/*
+	 * kill and kill_thread: every violation is a notification, and jailctl
+	 * names the call, then stops the program. errno and trap stay the
+	 * kernel's (the program goes on), but for the loader's calls.
+	 */
+	bool kernel_action = policy->action.kind == JAIL_ACT_ERRNO || policy->action.kind == JAIL_ACT_TRAP;
+	struct jail_policy pre = { .action = kernel_action ? policy->action : (struct jail_action){ .kind = JAIL_ACT_LOG },
+				   .allow_mode = policy->allow_mode };
 	char ours[300];
 	int rc = -1;
 
@@ -152,10 +187,13 @@ int preexec_build(const struct jail_policy *policy, bool *one_process, uint64_t 
 			goto out;
 		*one_process = refused == 0;
 	}
+	if (kernel_action && notify_loader_calls(&pre, err) < 0)
+		goto out;
 	rc = filter_build(&pre, out, err);
 out:
 	ruleset_free(&pre.rules);
 	ruleset_free(&pre.eagain_rules);
+	ruleset_free(&pre.notify_rules);
 	return rc;
 }
 

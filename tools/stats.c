@@ -58,13 +58,6 @@ static void write_json(FILE *f, const struct run_result *r)
 	} else {
 		fputs(", \"syscall\": null", f);
 	}
-	if (r->refused > 0) {
-		fprintf(f, ", \"refused\": {\"count\": %lu, \"first\": {\"name\": ", r->refused);
-		json_string(f, r->first_refused.name);
-		fprintf(f, ", \"number\": %d}}", r->first_refused.number);
-	} else {
-		fputs(", \"refused\": null", f);
-	}
 	fputs(", \"message\": ", f);
 	json_string(f, r->message);
 	fprintf(f, ", \"exit_status\": %d}\n", r->status);

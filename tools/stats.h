@@ -16,8 +16,6 @@ struct run_result {
 	const char *limits_by;     /* "cgroup" or "rlimit" */
 	bool forbidden;            /* call is valid */
 	struct call_description call;
-	unsigned long refused;     /* calls refused by the action errno or trap, the program going on */
-	struct call_description first_refused;
 	char message[600];         /* "" for ok */
 	int status;                /* jailctl's own exit status */
 };
