@@ -22,6 +22,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "build_id.h"
 #include "cache.h"
 #include "die.h"
 #include "landlock.h"
@@ -64,6 +65,7 @@ static void (*open_compiler(void))(void)
 	struct jail_err err = { { 0 } };
 	Dl_info self;
 	void *handle, *entry;
+	const char *build;
 
 	if (dladdr((void *)open_compiler, &self) != 0 && self.dli_fname != NULL) {
 		const char *slash = strrchr(self.dli_fname, '/');
@@ -75,9 +77,16 @@ static void (*open_compiler(void))(void)
 	}
 	handle = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
 	entry = handle == NULL ? NULL : dlsym(handle, LIBJAIL_COMPILE_SYMBOL);
+	build = handle == NULL ? NULL : dlsym(handle, LIBJAIL_COMPILE_BUILD_SYMBOL);
 	if (entry == NULL) {
 		/* dlerror names the file already. */
 		jail_err_set(&err, "dlopen", "%s", dlerror());
+		libjail_die(&err);
+	}
+	/* One of another build may take other arguments, or build another policy. */
+	if (build == NULL || strcmp(build, JAIL_BUILD_ID) != 0) {
+		jail_err_set(&err, chosen, "from another build than libjail.so (%s, not %s): install both from one build",
+			     build != NULL ? build : "no build recorded", JAIL_BUILD_ID);
 		libjail_die(&err);
 	}
 	return (void (*)(void))entry;

@@ -14,6 +14,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "build_id.h"
 #include "die.h"
 #include "filter.h"
 #include "landlock.h"
@@ -38,6 +39,8 @@ static int open_log(struct jail_err *err)
 		jail_err_set(err, "JAIL_LOG", "standard error: %s", strerror(errno));
 	return fd;
 }
+
+__attribute__((visibility("default"))) const char LIBJAIL_COMPILE_BUILD[] = JAIL_BUILD_ID;
 
 __attribute__((visibility("default"))) void LIBJAIL_COMPILE_ENTRY(void)
 {

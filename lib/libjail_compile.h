@@ -5,6 +5,10 @@
 #define LIBJAIL_COMPILE_ENTRY libjail_compile_and_load
 #define LIBJAIL_COMPILE_SYMBOL "libjail_compile_and_load"
 #define LIBJAIL_COMPILE_FILE "libjail-compile.so"
+/* Its build (build_id.h): libjail.so uses only a libjail-compile.so of its own build. */
+#define LIBJAIL_COMPILE_BUILD libjail_compile_build
+#define LIBJAIL_COMPILE_BUILD_SYMBOL "libjail_compile_build"
+extern const char LIBJAIL_COMPILE_BUILD[];
 
 /*
  * Reads the policy, builds the filter and loads it. Returns only with the

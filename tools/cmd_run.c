@@ -17,6 +17,7 @@
 #include <sys/random.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <sys/wait.h>
@@ -34,6 +35,8 @@
 #include "prefault.h"
 #include "preexec.h"
 #include "program.h"
+#include "redirect.h"
+#include "relay.h"
 #include "run_cache.h"
 #include "run_options.h"
 #include "sandbox.h"
@@ -63,6 +66,9 @@ struct supervision {
 	bool reported;
 	struct timespec start;
 	const struct cgroup *cg;
+	struct relay relay[2];     /* outputs that are no regular file: standard output, error */
+	int relays;
+	bool output_exceeded;
 	struct learned *learned;   /* jailctl learn: every call is recorded, then continued */
 	bool pid_namespace;
 	timer_t cpu_timer;
@@ -110,18 +116,6 @@ static char **program_env(const struct run_options *o, const char *config, bool 
 			return NULL;
 	}
 	return env;
-}
-
-static int open_redirect(const char *path, int flags, const char *opt)
-{
-	int fd;
-
-	if (path == NULL)
-		return -1;
-	fd = open(path, flags | O_CLOEXEC, 0644);
-	if (fd < 0)
-		fprintf(stderr, "jailctl: %s %s: %s\n", opt, path, strerror(errno));
-	return fd < 0 ? -2 : fd;
 }
 
 static int choose_user(const struct run_options *o, struct sandbox *s)
@@ -382,6 +376,18 @@ static int start_cpu_timer(struct supervision *sv, double seconds)
 	return 0;
 }
 
+/* An output to move on; past the file size limit, the program gets what a file's limit would give it. */
+static void on_relay(struct supervision *sv, struct relay *r)
+{
+	relay_pump(r);
+	if (r->over && !sv->output_exceeded) {
+		sv->output_exceeded = true;
+		/* The whole process group: any process of the program's may be the writer. */
+		if (sv->program > 0)
+			kill(-sv->program, SIGXFSZ);
+	}
+}
+
 /* What jailctl reads through signalfd while it supervises: blocked before the sandbox starts. */
 static void supervised_signals(sigset_t *mask)
 {
@@ -427,13 +433,15 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 	 */
 	bool sup_open = true, listener_open = true;
 	while (!sv->init_reaped) {
-		struct pollfd p[7] = {
+		struct pollfd p[9] = {
 			{ .fd = sfd, .events = POLLIN }, { .fd = wall_fd, .events = POLLIN },
 			{ .fd = sup_open ? sup : -1, .events = POLLIN }, { .fd = report_fd, .events = POLLIN },
 			{ .fd = listener_open ? sv->listener : -1, .events = POLLIN }, { .fd = tree_fd, .events = POLLIN },
-			{ .fd = sv->status_fd, .events = POLLIN },
+			{ .fd = sv->status_fd, .events = POLLIN }, { .fd = -1 }, { .fd = -1 },
 		};
-		if (poll(p, 7, -1) < 0) {
+		for (int i = 0; i < sv->relays; i++)
+			relay_poll(&sv->relay[i], &p[7 + i]);
+		if (poll(p, 9, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			fprintf(stderr, "jailctl: poll: %s\n", strerror(errno));
@@ -489,6 +497,9 @@ static int supervise(struct supervision *sv, int sup, int report_fd, const struc
 			sup_open = false;
 		if (p[6].revents & (POLLIN | POLLHUP | POLLERR))
 			on_status(sv);
+		for (int i = 0; i < sv->relays; i++)
+			if (p[7 + i].revents)
+				on_relay(sv, &sv->relay[i]);
 		if (p[5].revents & POLLIN) {
 			uint64_t ticks;
 			if (read(tree_fd, &ticks, sizeof(ticks)) > 0 && !sv->cpu_exceeded &&
@@ -584,7 +595,7 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		r->verdict = "internal_error";
 		r->status = JAILCTL_EXIT_FAILURE;
 		snprintf(r->message, sizeof(r->message), "the sandbox ended without a report");
-	} else if (r->signal == SIGXFSZ) {
+	} else if (r->signal == SIGXFSZ || sv->output_exceeded) {
 		r->verdict = "output_limit";
 		snprintf(r->message, sizeof(r->message), "stopped: the program wrote more than the file size limit");
 	} else if (!is_static && !sv->confined) {
@@ -638,13 +649,57 @@ static void prepare_limits(const struct jail_limits *base, const struct jail_lim
 	out->set |= JAIL_LIM_WALL_TIME;
 }
 
+/*
+ * An output that is no regular file (a pipe, a terminal) goes through a
+ * relay of jailctl's, which holds it to the file size limit. Standard
+ * output and error that go to one place share one relay, so that their
+ * writes keep their order.
+ */
+static int prepare_relays(struct sandbox *s, struct supervision *sv, int program_ends[2])
+{
+	int *fds[2] = { &s->fd_out, &s->fd_err };
+	struct stat a, b;
+	int dest[2] = { s->fd_out >= 0 ? s->fd_out : 1, s->fd_err >= 0 ? s->fd_err : 2 };
+	bool shared = fstat(dest[0], &a) == 0 && fstat(dest[1], &b) == 0 && a.st_dev == b.st_dev &&
+		      a.st_ino == b.st_ino && !S_ISREG(a.st_mode);
+
+	program_ends[0] = program_ends[1] = -1;
+	if (!(s->limits.set & JAIL_LIM_FILE_SIZE))
+		return 0;
+	for (int i = 0; i < 2; i++) {
+		int end, rc;
+		if (i == 1 && shared && program_ends[0] >= 0) {
+			end = fcntl(program_ends[0], F_DUPFD_CLOEXEC, 3);
+			if (end < 0) {
+				fprintf(stderr, "jailctl: relaying standard error: %s\n", strerror(errno));
+				return -1;
+			}
+		} else {
+			rc = relay_setup(dest[i], s->limits.file_size, &sv->relay[sv->relays], &end);
+			if (rc < 0)
+				return -1;
+			if (rc == 0)
+				continue;
+			sv->relays++;
+		}
+		if (*fds[i] >= 0)
+			close(*fds[i]);
+		*fds[i] = program_ends[i] = end;
+	}
+	return 0;
+}
+
 /* -i, -o, -e: opened here, as jailctl's user, before the program starts. */
 static int open_redirections(const struct run_options *o, struct sandbox *s)
 {
-	s->fd_in = open_redirect(o->stdin_path, O_RDONLY, "--stdin");
-	s->fd_out = open_redirect(o->stdout_path, O_WRONLY | O_CREAT | O_TRUNC, "--stdout");
-	s->fd_err = open_redirect(o->stderr_path, O_WRONLY | O_CREAT | O_TRUNC, "--stderr");
-	return s->fd_in == -2 || s->fd_out == -2 || s->fd_err == -2 ? -1 : 0;
+	struct redirections r;
+
+	if (redirect_open(o->stdin_path, o->stdout_path, o->stderr_path, o->stderr_to_stdout, &r) < 0)
+		return -1;
+	s->fd_in = r.in;
+	s->fd_out = r.out;
+	s->fd_err = r.err;
+	return 0;
 }
 
 /*
@@ -823,7 +878,8 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	/* One process: jailctl's filter refuses every new one, where it can, and no pids cgroup is made. */
 	bool one_process = (s.limits.set & JAIL_LIM_PROCESSES) && s.limits.processes == 1;
 	s.one_process = one_process && !learn;
-	if (choose_user(&o, &s) < 0 || open_redirections(&o, &s) < 0)
+	int program_ends[2];
+	if (choose_user(&o, &s) < 0 || open_redirections(&o, &s) < 0 || prepare_relays(&s, &sv, program_ends) < 0)
 		return JAILCTL_EXIT_FAILURE;
 	s.path = prog.path;
 	s.exec_path = prog.path;
@@ -879,8 +935,16 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	}
 	close(sup[1]);
 	close(status[1]);
+	for (int i = 0; i < 2; i++)
+		if (program_ends[i] >= 0)
+			close(program_ends[i]);
 	rc = supervise(&sv, sup[0], report_fd, &s.limits);
 	r.wall_time = since(&sv.start);
+	/* What the program wrote before it ended, moved on; a reader that takes nothing gets a second. */
+	for (int i = 0; i < sv.relays; i++) {
+		relay_finish(&sv.relay[i], 1000);
+		relay_close(&sv.relay[i]);
+	}
 	if (rc < 0) {
 		signal_init(&sv, SIGKILL);
 		reap_init(&sv, 0);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "commands.h"
 #include "user.h"
 
@@ -38,6 +39,7 @@ int main(int argc, char **argv)
 		return JAILCTL_EXIT_FAILURE;
 	}
 	cmd = argv[1];
+	args_remember(argc, argv);
 	/* run does this only where it parses the config: a run from the cache needs no NSS. */
 	if (strcmp(cmd, "run") != 0 && user_lookups_files_only() < 0) {
 		fprintf(stderr, "jailctl: holding user lookups to /etc/passwd: %s\n", strerror(errno));

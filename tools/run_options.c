@@ -22,6 +22,7 @@ static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'O' },   { "name", required_argument, NULL, 'N' },
 	{ "merge", no_argument, NULL, 'M' },
 	{ "read", required_argument, NULL, 'R' },     { "write", required_argument, NULL, 'W' },
+	{ "stderr-to-stdout", no_argument, NULL, 'E' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -61,6 +62,7 @@ static void run_usage(void)
 	     "  -s, --stack SIZE      -P, --processes N     -f, --file-size SIZE\n"
 	     "  -n, --open-files N\n"
 	     "  -i, --stdin FILE      -o, --stdout FILE     -e, --stderr FILE\n"
+	     "  --stderr-to-stdout    standard error where standard output goes (2>&1)\n"
 	     "  -S, --stats FILE      statistics as JSON (- for standard error)\n"
 	     "  -u, --user USER       --library PATH        -q, --quiet\n"
 	     "See jailctl(1).");
@@ -109,6 +111,7 @@ int run_options_parse(int argc, char **argv, bool learn, struct run_options *o)
 		case 'i': o->stdin_path = optarg; break;
 		case 'o': o->stdout_path = optarg; break;
 		case 'e': o->stderr_path = optarg; break;
+		case 'E': o->stderr_to_stdout = true; break;
 		case 'S': o->stats_path = optarg; break;
 		case 'u': o->user = optarg; break;
 		case 'L': o->library = optarg; break;
@@ -137,6 +140,10 @@ int run_options_parse(int argc, char **argv, bool learn, struct run_options *o)
 		return -1;
 	}
 	o->argv = argv + optind;
+	if (o->stderr_to_stdout && o->stderr_path != NULL) {
+		fprintf(stderr, "jailctl: run: --stderr and --stderr-to-stdout: give one of them\n");
+		return -1;
+	}
 	if (check_paths(o->policy.read, "--read") < 0 || check_paths(o->policy.write, "--write") < 0)
 		return -1;
 	if (o->merge && o->output == NULL) {

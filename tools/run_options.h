@@ -11,6 +11,7 @@ struct run_options {
 	struct jail_policy_source policy; /* -c -p -a -d -A, as the environment would give them */
 	struct jail_limits limits;        /* -t -w -m -s -P -f -n: override the profile's */
 	const char *stdin_path, *stdout_path, *stderr_path;
+	bool stderr_to_stdout;            /* --stderr-to-stdout: 2 where 1 goes, as 2>&1 */
 	const char *stats_path;           /* -S: FILE, "-" for standard error, NULL for none */
 	const char *user;                 /* -u; NULL: nobody when root, else the caller */
 	const char *library;              /* --library */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "constants.h"
+#include "args.h"
 #include "cpu_pin.h"
 #include "landlock.h"
 #include "preexec.h"
@@ -329,6 +330,12 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	program = start_program(s, report_fd);
 	if (program < 0)
 		_exit(125);
+	/*
+	 * A copy of jailctl: its command line (where the redirections go) is
+	 * no business of the program's. Blanked once the program's process,
+	 * which read its arguments from it, has executed.
+	 */
+	args_hide("jailctl-init");
 	close(s->sup_fd);
 	close(s->status_fd);
 	for (;;) {
