@@ -538,7 +538,13 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		long peak = cgroup_memory_peak_kib(sv->cg);
 		double tree_cpu = cgroup_cpu_seconds(sv->cg);
 		r->limits_by = "cgroup";
-		if (peak >= 0)
+		/*
+		 * The peak resident size, as judges report it (wait4's ru_maxrss), or
+		 * the cgroup's peak charge where that is larger (a tree of processes,
+		 * page cache); the charge alone is kept too.
+		 */
+		r->cgroup_memory_kib = peak;
+		if (peak > r->memory_kib)
 			r->memory_kib = peak;
 		if (tree_cpu > r->cpu_time)
 			r->cpu_time = tree_cpu;
@@ -818,7 +824,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 	struct program prog;
 	struct sandbox s = { .fd_in = -1, .fd_out = -1, .fd_err = -1 };
 	struct supervision sv = { .pidfd = -1, .listener = -1, .status_fd = -1 };
-	struct run_result r = { 0 };
+	struct run_result r = { .cgroup_memory_kib = -1 };
 	const char *config;
 	int rc, sup[2], status[2], report_fd, one = 1;
 	sigset_t mask;
@@ -989,7 +995,7 @@ static int run_with_stats(int argc, char **argv, bool learn)
 	const char *path = stats_option(argc, argv);
 
 	if (!stats_done && path != NULL) {
-		struct run_result r = { .verdict = "internal_error", .status = status };
+		struct run_result r = { .verdict = "internal_error", .status = status, .cgroup_memory_kib = -1 };
 		snprintf(r.message, sizeof(r.message), "jailctl did not run the program (status %d): "
 			 "see its message on standard error", status);
 		stats_write(&r, path);

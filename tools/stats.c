@@ -44,7 +44,12 @@ static void write_json(FILE *f, const struct run_result *r)
 	}
 	fprintf(f, ", \"cpu_time\": %.6f, \"user_time\": %.6f, \"sys_time\": %.6f, \"wall_time\": %.6f",
 		r->cpu_time, r->user_time, r->sys_time, r->wall_time);
-	fprintf(f, ", \"memory\": %ld, \"limits_by\": ", r->memory_kib);
+	fprintf(f, ", \"memory\": %ld", r->memory_kib);
+	if (r->cgroup_memory_kib >= 0)
+		fprintf(f, ", \"cgroup_memory\": %ld", r->cgroup_memory_kib);
+	else
+		fputs(", \"cgroup_memory\": null", f);
+	fputs(", \"limits_by\": ", f);
 	json_string(f, r->limits_by ? r->limits_by : "rlimit");
 	if (r->forbidden) {
 		fputs(", \"syscall\": {\"name\": ", f);

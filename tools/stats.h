@@ -12,7 +12,8 @@ struct run_result {
 	int exit_code;
 	int signal;                /* 0: none */
 	double cpu_time, user_time, sys_time, wall_time;
-	long memory_kib;           /* peak resident memory */
+	long memory_kib;           /* peak resident memory: ru_maxrss, or the cgroup's peak if larger */
+	long cgroup_memory_kib;    /* the cgroup's peak charge, or -1 (none) */
 	const char *limits_by;     /* "cgroup" or "rlimit" */
 	bool forbidden;            /* call is valid */
 	struct call_description call;
