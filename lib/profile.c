@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "config_text.h"
 #include "entry.h"
 #include "profile.h"
 
@@ -215,20 +215,31 @@ static cfg_opt_t root_opts[] = {
 };
 
 /* libconfuse reads what it is given: refuse what cannot be a config file first. */
-static int check_file(const char *path, struct jail_err *err)
+/*
+ * Parses text (a copy of the file, comments blanked) with libconfuse,
+ * under the file's own name, so that its errors say FILE:LINE.
+ */
+static int parse_text(cfg_t *cfg, const char *path, char *text, size_t len, struct jail_err *err)
 {
-	struct stat st;
+	FILE *f;
+	int rc;
 
-	if (stat(path, &st) < 0) {
-		jail_err_set(err, path, "%s", strerror(errno));
+	cfg->filename = strdup(path);       /* cfg_parse_fp keeps it; cfg_free frees it */
+	if (cfg->filename == NULL) {
+		jail_err_set(err, path, "out of memory");
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		jail_err_set(err, path, "not a regular file");
+	f = fmemopen(text, len, "r");
+	if (f == NULL) {
+		jail_err_set(err, path, "fmemopen: %s", strerror(errno));
 		return -1;
 	}
-	if (st.st_size > MAX_CONFIG_SIZE) {
-		jail_err_set(err, path, "larger than %d bytes", MAX_CONFIG_SIZE);
+	parse_err = err;
+	rc = cfg_parse_fp(cfg, f);
+	parse_err = NULL;
+	fclose(f);
+	if (rc != CFG_SUCCESS) {
+		jail_err_set(err, path, "cannot parse");
 		return -1;
 	}
 	return 0;
@@ -237,13 +248,15 @@ static int check_file(const char *path, struct jail_err *err)
 struct jail_config *config_load(const char *path, struct jail_err *err)
 {
 	struct jail_config *c;
-	int rc;
+	size_t len;
+	char *text = config_text_read(path, MAX_CONFIG_SIZE, &len, err);
 
-	if (check_file(path, err) < 0)
+	if (text == NULL)
 		return NULL;
 	c = calloc(1, sizeof(*c));
 	if (c == NULL || (c->path = strdup(path)) == NULL) {
 		free(c);
+		free(text);
 		jail_err_set(err, path, "out of memory");
 		return NULL;
 	}
@@ -251,22 +264,17 @@ struct jail_config *config_load(const char *path, struct jail_err *err)
 	c->cfg = cfg_init(root_opts, CFGF_NONE);
 	if (c->cfg == NULL) {
 		jail_err_set(err, path, "out of memory");
-		config_free(c);
-		return NULL;
-	}
-	cfg_set_error_function(c->cfg, on_error);
-	parse_err = err;
-	rc = cfg_parse(c->cfg, path);
-	parse_err = NULL;
-	if (rc == CFG_FILE_ERROR) {
-		jail_err_set(err, path, "%s", strerror(errno ? errno : EIO));
-	} else if (rc != CFG_SUCCESS) {
-		jail_err_set(err, path, "cannot parse");
-	} else if (cfg_size(c->cfg, "profile") == 0) {
-		jail_err_set(err, path, "no profile in the file");
 	} else {
-		return c;
+		cfg_set_error_function(c->cfg, on_error);
+		if (parse_text(c->cfg, path, text, len, err) == 0) {
+			if (cfg_size(c->cfg, "profile") > 0) {
+				free(text);
+				return c;
+			}
+			jail_err_set(err, path, "no profile in the file");
+		}
 	}
+	free(text);
 	config_free(c);
 	return NULL;
 }

@@ -4,9 +4,11 @@
 #include <errno.h>
 #include <seccomp.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config_text.h"
 #include "filter.h"
 #include "landlock.h"
 #include "policy.h"
@@ -130,6 +132,60 @@ static void test_errors(void)
 	tap_ok(c != NULL && config_profile(c, "c", &p, &err) < 0, "inheriting an unknown profile is refused");
 	tap_contains(err.msg, ":9: profile \"c\": inherit: no profile \"zz\"", "its message");
 	config_free(c);
+}
+
+/*
+ * libconfuse 3.3 counts a '#' or '//' comment line three times and adds a
+ * line for each C comment: every error after a comment must still name
+ * its true line.
+ */
+static void test_comment_lines(void)
+{
+	config_error("hash.conf", "# one\n# two\nprofile a {\n  allow = { \"read\" }\n  bogus = 1\n}\n", ":5");
+	config_error("hash_inside.conf", "profile a {\n  # inside\n  allow = { \"read\" }\n  alow = 1\n}\n", ":4");
+	config_error("slashes.conf", "// one\n//// two\nprofile a {\n  allow = { \"read\", \"opn\" }\n}\n",
+		     ":4: unknown system call \"opn\"");
+	config_error("block.conf", "/* one\n   two\n   three */\nprofile a {\n  action = nuke\n}\n",
+		     ":5: unknown action \"nuke\"");
+	config_error("trailing.conf",
+		     "/* one */ profile a { /* two */\n  allow = { \"read\" } # three\n"
+		     "  /* four\n  */ limits { memory = 12Q } // five\n}\n",
+		     ":4: memory: bad size \"12Q\"");
+	config_error("many.conf",
+		     "#\n#\n#\n#\n#\n#\n#\n#\n#\n#\nprofile a {\n  # in\n  // in\n  /* in */\n  allow = { \"opn\" }\n}\n",
+		     ":15: unknown system call \"opn\"");
+	/* Comment characters inside a string are the string's. */
+	config_error("in_string.conf", "# c\nprofile a {\n  allow = { \"opn#1//2/*3\" }\n}\n",
+		     ":3: \"opn#1//2/*3\": unexpected text");
+	config_error("in_single.conf", "# c\nprofile a {\n  allow = { 'read', 'opn#x' } # c\n}\n",
+		     ":3: \"opn#x\": unexpected text");
+	config_error("escaped_quote.conf", "profile \"a\\\"#b\" {\n  allow = { \"read\" } # c\n  # c\n  action = nuke\n}\n",
+		     ":4: unknown action \"nuke\"");
+	config_error("env.conf", "# c\nprofile a {\n  allow = { ${JAIL_UNIT_UNSET:-opn#1} }\n}\n",
+		     ":3: \"opn#1\": unexpected text");
+
+	/* An unclosed C comment runs to the end of the file, as libconfuse reads it. */
+	struct jail_err err = { { 0 } };
+	struct jail_config *c = config_load(write_file("unclosed.conf",
+		"profile a {\n  allow = { \"read\" }\n}\n/* never closed\nprofile b {\n  action = nuke\n}\n"), &err);
+	tap_ok(c != NULL && config_profile_count(c) == 1, "an unclosed comment hides the rest of the file");
+	config_free(c);
+
+	char text[] = "a # b\n\"c#d\" /* e\nf */ g // h\n'i//j' ${k#l}";
+	config_text_blank_comments(text, strlen(text));
+	tap_ok(strcmp(text, "a    \n\"c#d\"     \n     g     \n'i//j' ${k#l}") == 0,
+	       "comments become blanks, lines and strings kept: [%s]", text);
+
+	/* A NUL byte would end the text libconfuse reads: such a file is refused. */
+	const char *nul = write_file("nul.conf", "");
+	FILE *f = fopen(nul, "w");
+	if (f == NULL || fwrite("profile a {\n}\n\0# x\n", 1, 19, f) != 19 || fclose(f) != 0) {
+		printf("Bail out! cannot write %s\n", nul);
+		exit(1);
+	}
+	memset(&err, 0, sizeof(err));
+	tap_ok(config_load(nul, &err) == NULL, "a file with a NUL byte is refused");
+	tap_contains(err.msg, "nul.conf: not a text file", "its message");
 }
 
 static void test_policy(void)
@@ -363,6 +419,7 @@ int main(void)
 	}
 	test_load();
 	test_errors();
+	test_comment_lines();
 	test_policy();
 	test_paths();
 	test_libseccomp_limits();
