@@ -1,7 +1,7 @@
 /*
  * plainwrap: the least a wrapper can do, for a floor row in make bench:
  * fork, execv the program, wait, and exit with its status. Built twice:
- * dynamically linked (plainwrap, as the issue's floor was measured) and
+ * dynamically linked (plainwrap, as the 2.0× floor was measured) and
  * static (plainwrap_static, as jailctl is by default). Whatever jailctl
  * run costs beyond the static one is its own.
  *
