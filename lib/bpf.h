@@ -17,6 +17,8 @@ struct jail_bpf {
 };
 
 void filter_bpf_free(struct jail_bpf *bpf);
+/* Sets no_new_privs (needed to load a filter or restrict oneself unprivileged); 0 or -errno. */
+int set_no_new_privs(const char *where, struct jail_err *err);
 /*
  * Sets no_new_privs and loads the program on every thread (TSYNC). With
  * listener, returns the user-notification descriptor in *notify_fd.

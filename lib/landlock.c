@@ -6,11 +6,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/single_threaded.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "bpf.h"
 #include "landlock.h"
 
 /*
@@ -59,9 +59,18 @@ struct ruleset_attr {
 
 int landlock_abi(void)
 {
-	long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+	/* The kernel's answer cannot change while it runs: asked once per process tree (errno kept for 0). */
+	static int known = -1, known_errno;
+	long abi;
 
-	return abi < 0 ? 0 : (int)abi;
+	if (known >= 0) {
+		errno = known_errno;
+		return known;
+	}
+	abi = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+	known = abi < 0 ? 0 : (int)abi;
+	known_errno = abi < 0 ? errno : 0;
+	return known;
 }
 
 /* The first rule, just past the source's string. */
@@ -263,13 +272,13 @@ int landlock_enforce(int ruleset, const char *blob, struct jail_err *err)
 	const char *where = landlock_blob_where(blob);
 	int rc = -1;
 
-	/* Required to restrict oneself without CAP_SYS_ADMIN; the seccomp filter sets it too. */
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		jail_err_set(err, where, "prctl(PR_SET_NO_NEW_PRIVS): %s", strerror(errno));
-	else if (syscall(SYS_landlock_restrict_self, ruleset, 0) < 0)
-		jail_err_set(err, where, "landlock_restrict_self: %s", strerror(errno));
-	else
-		rc = 0;
+	/* Required to restrict oneself without CAP_SYS_ADMIN; the seccomp filter needs it too. */
+	if (set_no_new_privs(where, err) == 0) {
+		if (syscall(SYS_landlock_restrict_self, ruleset, 0) < 0)
+			jail_err_set(err, where, "landlock_restrict_self: %s", strerror(errno));
+		else
+			rc = 0;
+	}
 	close(ruleset);
 	return rc;
 }
