@@ -5,7 +5,9 @@ use std::io::{self, BufWriter, Read, Write};
 
 fn main() {
     let mut text = String::new();
-    io::stdin().read_to_string(&mut text).expect("reading standard input");
+    io::stdin()
+        .read_to_string(&mut text)
+        .expect("reading standard input");
     let mut sum: i64 = 0;
     let mut squares = 0.0f64;
     let mut n = 0u64;
@@ -15,7 +17,11 @@ fn main() {
         squares += (x as f64) * (x as f64);
         n += 1;
     }
-    let rms = if n > 0 { (squares / n as f64).sqrt() } else { 0.0 };
+    let rms = if n > 0 {
+        (squares / n as f64).sqrt()
+    } else {
+        0.0
+    };
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     writeln!(out, "sum {}", sum).unwrap();

@@ -3,12 +3,13 @@
 // As tests/attacks/attack.h: when the cheat works it says "attack
 // succeeded: WHAT", then leaves MARKER; when a call fails it says
 // "attack failed: WHAT: ERROR" and exits 1.
-//   shell   runs /bin/sh, which writes MARKER
-//   child   starts a copy of itself (fork and exec), which writes MARKER
-//   write   opens MARKER, outside its directory, for writing
-//   socket  connects a TCP socket to a listener of its own on 127.0.0.1
-//   answer  reads a course's expected output, ANSWER_FILE
-//   mark    (the child's part) writes MARKER
+//
+//	shell   runs /bin/sh, which writes MARKER
+//	child   starts a copy of itself (fork and exec), which writes MARKER
+//	write   opens MARKER, outside its directory, for writing
+//	socket  connects a TCP socket to a listener of its own on 127.0.0.1
+//	answer  reads a course's expected output, ANSWER_FILE
+//	mark    (the child's part) writes MARKER
 package main
 
 import (

@@ -35,7 +35,10 @@ fn main() {
     }
     let marker = args[2].as_str();
     match args[1].as_str() {
-        "shell" => match Command::new("/bin/sh").args(["-c", "echo pwned > \"$1\"", "sh", marker]).status() {
+        "shell" => match Command::new("/bin/sh")
+            .args(["-c", "echo pwned > \"$1\"", "sh", marker])
+            .status()
+        {
             Ok(s) if s.success() => println!("attack succeeded: ran a shell"),
             Ok(s) => {
                 println!("attack failed: run a shell: {}", s);
@@ -44,7 +47,10 @@ fn main() {
             Err(e) => failed("run a shell", e),
         },
         "child" => {
-            if let Err(e) = Command::new("/proc/self/exe").args(["mark", marker]).status() {
+            if let Err(e) = Command::new("/proc/self/exe")
+                .args(["mark", marker])
+                .status()
+            {
                 failed("start a child", e);
             }
         }
@@ -58,12 +64,20 @@ fn main() {
         },
         "socket" => {
             let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| failed("listen", e));
-            let addr = listener.local_addr().unwrap_or_else(|e| failed("listen", e));
+            let addr = listener
+                .local_addr()
+                .unwrap_or_else(|e| failed("listen", e));
             TcpStream::connect(addr).unwrap_or_else(|e| failed("connect", e));
             mark(marker, "socket and connect");
         }
         "answer" => match std::fs::read_to_string(&args[3]) {
-            Ok(text) => mark(marker, &format!("read the expected output: {}", text.lines().next().unwrap_or(""))),
+            Ok(text) => mark(
+                marker,
+                &format!(
+                    "read the expected output: {}",
+                    text.lines().next().unwrap_or("")
+                ),
+            ),
             Err(e) => failed("open the answer file", e),
         },
         _ => exit(2),
