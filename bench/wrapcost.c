@@ -2,17 +2,19 @@
  * wrapcost: what a wrapper or a preload adds to a program's start-to-exit
  * time. Runs each command line N times, round-robin so that all see the
  * same machine, and prints a table row per command: its median wall time
- * as a ratio to the first command's, the bare program.
+ * as a ratio to the first command's, the bare program (whose row gives its
+ * median in milliseconds).
  *
- *   wrapcost [-j P] N CMD [:: CMD]...
+ *   wrapcost [-j P] [-i FILE] N CMD [:: CMD]...
  *   CMD: [%LABEL] [VAR=VALUE...] PROGRAM [ARG...]
  *
  * VAR=VALUE words go into the command's environment (no env(1) in
  * between, whose own exec would count). With -j P, each command instead
  * runs in rounds of N runs, P at a time, the commands' rounds alternating
  * (R rounds, BENCH_ROUNDS, default 7), and the row gives its median runs
- * per second. Standard output goes to /dev/null. A command that fails is
- * reported and dropped; a failing baseline is fatal.
+ * per second. Standard output goes to /dev/null; standard input is FILE,
+ * opened afresh for each run, with -i (else wrapcost's own). A command that
+ * fails is reported and dropped; a failing baseline is fatal.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -138,11 +140,16 @@ static int parse_cmd(char **words, struct cmd *c, int slots)
 
 int main(int argc, char **argv)
 {
-	int parallel = 0, first = 1;
+	int parallel = 0, first = 1, bad = 0;
+	const char *input = NULL;
 
-	if (argc > 2 && strcmp(argv[1], "-j") == 0) {
-		parallel = atoi(argv[2]);
-		first = 3;
+	for (; first + 1 < argc && argv[first][0] == '-'; first += 2) {
+		if (strcmp(argv[first], "-j") == 0)
+			bad |= (parallel = atoi(argv[first + 1])) < 1;
+		else if (strcmp(argv[first], "-i") == 0)
+			input = argv[first + 1];
+		else
+			bad = 1;
 	}
 	int n = argc > first + 1 ? atoi(argv[first]) : 0;
 	const char *r = getenv("BENCH_ROUNDS");
@@ -150,8 +157,8 @@ int main(int argc, char **argv)
 	struct cmd *cmds = calloc((size_t)argc, sizeof(*cmds));
 	int ncmds = 0;
 
-	if (n < 1 || rounds < 1 || cmds == NULL || (first == 3 && parallel < 1)) {
-		fprintf(stderr, "usage: wrapcost [-j P] N CMD [:: CMD]...\n");
+	if (n < 1 || rounds < 1 || cmds == NULL || bad) {
+		fprintf(stderr, "usage: wrapcost [-j P] [-i FILE] N CMD [:: CMD]...\n");
 		return 2;
 	}
 	/* Split argv at each "::" into NULL-terminated command lines. */
@@ -165,7 +172,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	if (posix_spawn_file_actions_init(&to_null) != 0 ||
-	    posix_spawn_file_actions_addopen(&to_null, 1, "/dev/null", O_WRONLY, 0) != 0) {
+	    posix_spawn_file_actions_addopen(&to_null, 1, "/dev/null", O_WRONLY, 0) != 0 ||
+	    (input != NULL && posix_spawn_file_actions_addopen(&to_null, 0, input, O_RDONLY, 0) != 0)) {
 		fprintf(stderr, "wrapcost: cannot set up standard output\n");
 		return 2;
 	}
@@ -193,6 +201,9 @@ int main(int argc, char **argv)
 			double m = median(cmds[c].times, rounds);
 			printf("| %s, %d at a time: runs per second | %.0f/s, %.2f× bare's |\n", cmds[c].label, parallel,
 			       m, m / base);
+		} else if (c == 0) {
+			/* The baseline's own time, which gives the ratios their scale. */
+			printf("| %s: start to exit | 1.00× (%.1f ms) |\n", cmds[c].label, base * 1e3);
 		} else {
 			printf("| %s: start to exit | %.2f× |\n", cmds[c].label, median(cmds[c].times, rounds) / base);
 		}

@@ -8,6 +8,8 @@
 #   JAIL_CONFIG  the profiles, conf/jail.conf
 #   EXAMPLES     the directory of the compiled examples
 #   SRCDIR       the directory of sum.py and input.txt
+# and JAILCTL, tools/jailctl, which runs the Go examples: a static program
+# ignores LD_PRELOAD (without it they are skipped).
 #
 # Exit status 0 if every well-behaved program exited 0 and printed the right
 # sum, and every cheat was stopped without leaving evidence; 1 otherwise.
@@ -44,17 +46,24 @@ failed=
 # (or the file $stdin) and a 10 s wall-clock guard. A script submission
 # ($script) is copied into the directory first, as a grader keeps a
 # submission's files with it. Sets $status, $dir, $out (standard output on
-# one line) and $err (a file).
+# one line) and $err (a file). With via=jailctl, PROGRAM runs under
+# `jailctl run -p PROFILE` instead (as the user nobody when root: the
+# directory is open to it, and PROGRAM must be a copy from in_reach).
 jailed() {
 	name=$1 profile=$2
 	shift 2
 	dir=$tmp/$name err=$tmp/$name.err
 	mkdir "$dir"
 	[ -z "${script:-}" ] || cp "$script" "$dir/"
+	if [ "${via:-}" = jailctl ]; then
+		chmod 777 "$dir"
+		set -- env JAIL_LIBRARY="$LIBJAIL" "$JAILCTL" run -q -p "$profile" -- "$@"
+	else
+		set -- env LD_PRELOAD="$LIBJAIL" JAIL_CONFIG="$JAIL_CONFIG" JAIL_PROFILE="$profile" "$@"
+	fi
 	(
 		cd "$dir" || exit 126
-		timeout 10 env LD_PRELOAD="$LIBJAIL" JAIL_CONFIG="$JAIL_CONFIG" \
-			JAIL_PROFILE="$profile" "$@" <"${stdin:-$INPUT}" >"$tmp/$name.out" 2>"$err"
+		timeout 10 "$@" <"${stdin:-$INPUT}" >"$tmp/$name.out" 2>"$err"
 		# Wait here rather than exec: this shell's "Bad system call"
 		# notice goes to /dev/null, not into the table.
 		exit $?
@@ -113,7 +122,7 @@ good() {
 	jailed "$@"
 	if [ "$status" -ne 0 ]; then
 		report "$name" FAILED "output: $out" failed
-		if [ "$(how)" = "(SIGSYS)" ]; then
+		if [ "$(how)" = "(SIGSYS)" ] && [ "${via:-}" != jailctl ]; then
 			why "$@"
 		fi
 	elif ! awk -v s="$expected" '$1 == "sum" && $2 == s { ok = 1 } END { exit !ok }' \
@@ -124,17 +133,21 @@ good() {
 	fi
 }
 
-# cheat NAME EVIDENCE: runs cheat NAME under the default profile. EVIDENCE
-# is file:F (the cheat creates F) or output:TEXT (the cheat prints TEXT).
+# cheat NAME EVIDENCE [PROFILE PROGRAM [ARG...]]: runs cheat NAME under the
+# default profile (or PROGRAM under PROFILE). EVIDENCE is file:F (the cheat
+# creates F) or output:TEXT (the cheat prints TEXT).
 cheat() {
-	jailed "$1" default "$EXAMPLES/$1"
-	case $2 in
+	name=$1 evidence=$2
+	shift 2
+	[ $# -gt 0 ] || set -- default "$EXAMPLES/$name"
+	jailed "$name" "$@"
+	case $evidence in
 	file:*)
-		what=${2#file:}
+		what=${evidence#file:}
 		if [ -e "$dir/$what" ]; then left="$what created"; else left=; fi
 		clean="no $what created" ;;
 	output:*)
-		what=${2#output:}
+		what=${evidence#output:}
 		if grep -q "$what" "$tmp/$name.out"; then left="printed \"$what\""; else left=; fi
 		clean="nothing \"$what\" printed" ;;
 	esac
@@ -217,6 +230,44 @@ cheat cheat_write file:answers.txt
 cheat cheat_network "output:socket opened"
 answers cheat_answers
 spin cheat_spin
+echo
+
+# ---- Go, Rust and PyPy: the sum and a cheat in each, under each one's profile ----
+PYPY=/usr/bin/pypy3 # Debian's pypy3
+# in_reach PROGRAM: prints the path of a copy that jailctl's user (nobody,
+# when root) may run, whatever the permissions of the build tree.
+in_reach() {
+	mkdir -p "$tmp/bin" && chmod 755 "$tmp" "$tmp/bin" && cp "$1" "$tmp/bin/" &&
+		chmod 755 "$tmp/bin/${1##*/}" && echo "$tmp/bin/${1##*/}"
+}
+missing() { printf '%-14s %s\n' "$1" "skipped: $2"; }
+echo "Go (profile go, a static program: under jailctl run), Rust (default) and PyPy (pypy3):"
+echo "the sum must be printed, the cheat stopped."
+if [ ! -x "$EXAMPLES/sum_go" ] || [ ! -x "$EXAMPLES/cheat_shell_go" ]; then
+	missing sum_go "not built: no go when configure ran (apt-get install golang-go, then ./configure)"
+elif [ ! -x "${JAILCTL:-}" ]; then
+	missing sum_go "no jailctl (JAILCTL): a static Go program ignores LD_PRELOAD"
+else
+	via=jailctl
+	good sum_go go "$(in_reach "$EXAMPLES/sum_go")"
+	cheat cheat_shell_go file:pwned.txt go "$(in_reach "$EXAMPLES/cheat_shell_go")"
+	via=
+fi
+if [ -x "$EXAMPLES/sum_rs" ] && [ -x "$EXAMPLES/cheat_write_rs" ]; then
+	good sum_rs default "$EXAMPLES/sum_rs"
+	cheat cheat_write_rs file:answers.txt default "$EXAMPLES/cheat_write_rs"
+else
+	missing sum_rs "not built: no rustc when configure ran (apt-get install rustc, then ./configure)"
+fi
+if [ -x "$PYPY" ]; then
+	script=$SRCDIR/sum.py
+	good sum_pypy3 pypy3 "$PYPY" -B sum.py
+	script=$SRCDIR/cheat_network.py
+	cheat cheat_pypy3 "output:socket opened" pypy3 "$PYPY" -B cheat_network.py
+	script=
+else
+	missing sum_pypy3 "no $PYPY (apt-get install pypy3)"
+fi
 echo
 
 if [ -n "$failed" ]; then
