@@ -30,6 +30,26 @@ const struct jail_path_group jail_path_groups[] = {
 		  "/etc/locale.alias",
 		  "/dev/null", "/dev/zero", "/dev/urandom", "/proc/self"),
 	  MEMBERS("/dev/null", "/dev/zero") },
+	/*
+	 * @machine: what the JVM and node read to size their heaps and thread
+	 * pools to the machine, and to the cgroup they run in (jailctl's, as
+	 * root): the kernel's list of controllers, the cgroup tree's limits,
+	 * memory and CPU figures. Without them the JVM sizes its heap by the
+	 * whole machine's memory and ignores the cgroup's limit.
+	 */
+	{ "@machine", "what a runtime reads to size itself to the machine and to its cgroup: the cgroup tree "
+		      "(limits and use, of other runs too), the list of controllers, memory and CPU figures",
+	  MEMBERS("/sys/fs/cgroup", "/proc/cgroups", "/proc/meminfo", "/proc/stat", "/proc/cpuinfo",
+		  "/sys/devices/system/cpu"),
+	  MEMBERS(NULL) },
+	/* @java: the JDK's configuration, where its conf directory leads (Debian's OpenJDK 17 and 21). */
+	{ "@java", "the JDK's configuration (security, logging and network properties)",
+	  MEMBERS("/etc/java-17-openjdk", "/etc/java-21-openjdk"),
+	  MEMBERS(NULL) },
+	/* @openssl: OpenSSL's configuration, which node reads as it starts (and fails without). */
+	{ "@openssl", "OpenSSL's configuration (node reads it as it starts)",
+	  MEMBERS("/etc/ssl/openssl.cnf"),
+	  MEMBERS(NULL) },
 };
 
 const size_t jail_npath_groups = sizeof(jail_path_groups) / sizeof(jail_path_groups[0]);
