@@ -46,9 +46,13 @@ const struct jail_path_group jail_path_groups[] = {
 	{ "@java", "the JDK's configuration (security, logging and network properties)",
 	  MEMBERS("/etc/java-17-openjdk", "/etc/java-21-openjdk"),
 	  MEMBERS(NULL) },
-	/* @openssl: OpenSSL's configuration, which node reads as it starts (and fails without). */
-	{ "@openssl", "OpenSSL's configuration (node reads it as it starts)",
-	  MEMBERS("/etc/ssl/openssl.cnf"),
+	/*
+	 * @node: OpenSSL's configuration, which node reads as it starts (and
+	 * stops without), and where Debian's node keeps parts of itself
+	 * (acorn, cjs-module-lexer, undici), which it loads as it starts.
+	 */
+	{ "@node", "what node reads as it starts: OpenSSL's configuration, and Debian's node's own modules",
+	  MEMBERS("/etc/ssl/openssl.cnf", "/usr/share/nodejs"),
 	  MEMBERS(NULL) },
 };
 
