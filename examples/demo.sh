@@ -7,7 +7,10 @@
 #   LIBJAIL      the preload library, lib/.libs/libjail.so
 #   JAIL_CONFIG  the profiles, conf/jail.conf
 #   EXAMPLES     the directory of the compiled examples
-#   SRCDIR       the directory of sum.py and input.txt
+#   SRCDIR       the directory of sum.py, sum.js, the .java files and input.txt
+#
+# Java and JavaScript run where their runtimes are installed (javac and java,
+# node); else the table says which package to install.
 #
 # Exit status 0 if every well-behaved program exited 0 and printed the right
 # sum, and every cheat was stopped without leaving evidence; 1 otherwise.
@@ -29,6 +32,10 @@ fi
 
 # Nothing in the caller's environment may change the profiles under test.
 unset SECCOMP_SYSCALL_ALLOW SECCOMP_SYSCALL_DENY SECCOMP_DEFAULT_ACTION JAIL_PROFILE JAIL_LOG
+unset JAVA_TOOL_OPTIONS NODE_OPTIONS NODE_EXTRA_CA_CERTS
+# The JVM's flags for grading (jail.conf(5)): under libjail.so the memory
+# limit is address space, of which a JVM with its default flags reserves 4G.
+JAVA_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:CompressedClassSpaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:MaxRAMPercentage=100"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/jail-demo.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -124,10 +131,18 @@ good() {
 	fi
 }
 
-# cheat NAME EVIDENCE: runs cheat NAME under the default profile. EVIDENCE
-# is file:F (the cheat creates F) or output:TEXT (the cheat prints TEXT).
+# cheat NAME EVIDENCE [PROFILE COMMAND...]: runs cheat NAME under the
+# default profile (or PROFILE, as COMMAND). EVIDENCE is file:F (the cheat
+# creates F) or output:TEXT (the cheat prints TEXT).
 cheat() {
-	jailed "$1" default "$EXAMPLES/$1"
+	if [ $# -gt 2 ]; then
+		cheat_name=$1 cheat_evidence=$2
+		shift 2
+		jailed "$cheat_name" "$@"
+		set -- "$cheat_name" "$cheat_evidence"
+	else
+		jailed "$1" default "$EXAMPLES/$1"
+	fi
 	case $2 in
 	file:*)
 		what=${2#file:}
@@ -208,6 +223,25 @@ if [ -x "$PYTHON" ]; then
 else
 	printf '%-14s %s\n' sum.py "skipped: no $PYTHON"
 fi
+# skipped NAME PROGRAM PACKAGE: the line of a language whose runtime is missing.
+skipped() { printf '%-14s %s\n' "$1" "skipped: no $2 (apt-get install $3)"; }
+java_ok=
+if command -v javac >/dev/null 2>&1 && command -v java >/dev/null 2>&1 &&
+	javac -d "$tmp/classes" "$SRCDIR/Main.java" "$SRCDIR/Cheat.java"; then
+	java_ok=yes
+	script=$tmp/classes/Main.class
+	good Main.java java java $JAVA_FLAGS -cp . Main
+	script=
+else
+	skipped Main.java "javac and java" default-jdk-headless
+fi
+if command -v node >/dev/null 2>&1; then
+	script=$SRCDIR/sum.js
+	good sum.js node node sum.js
+	script=
+else
+	skipped sum.js node nodejs
+fi
 echo
 
 echo "Cheats, under the default profile: each must be stopped, leaving no evidence."
@@ -217,6 +251,21 @@ cheat cheat_write file:answers.txt
 cheat cheat_network "output:socket opened"
 answers cheat_answers
 spin cheat_spin
+echo "In Java and JavaScript, under the java and node profiles:"
+if [ -n "$java_ok" ]; then
+	script=$tmp/classes/Cheat.class
+	cheat Cheat.java file:pwned.txt java java $JAVA_FLAGS -cp . Cheat
+	script=
+else
+	skipped Cheat.java "javac and java" default-jdk-headless
+fi
+if command -v node >/dev/null 2>&1; then
+	script=$SRCDIR/cheat_write.js
+	cheat cheat_write.js file:answers.txt node node cheat_write.js
+	script=
+else
+	skipped cheat_write.js node nodejs
+fi
 echo
 
 if [ -n "$failed" ]; then
