@@ -68,7 +68,7 @@ case $1 in -*) usage ;; esac
 abspath() {
 	case $1 in
 	/*) printf '%s\n' "$1" ;;
-	*) printf '%s/%s\n' "$(pwd)" "$1" ;;
+	*) printf '%s/%s\n' "$(pwd)" "${1#./}" ;;
 	esac
 }
 
