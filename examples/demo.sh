@@ -7,9 +7,11 @@
 #   LIBJAIL      the preload library, lib/.libs/libjail.so
 #   JAIL_CONFIG  the profiles, conf/jail.conf
 #   EXAMPLES     the directory of the compiled examples
-#   SRCDIR       the directory of sum.py and input.txt
+#   SRCDIR       the directory of sum.py, sum.js, the .java files and input.txt
 # and JAILCTL, tools/jailctl, which runs the Go examples: a static program
-# ignores LD_PRELOAD (without it they are skipped).
+# ignores LD_PRELOAD (without it they are skipped). Each language runs where
+# its compiler or runtime is installed; else the table says which package
+# to install.
 #
 # Exit status 0 if every well-behaved program exited 0 and printed the right
 # sum, and every cheat was stopped without leaving evidence; 1 otherwise.
@@ -31,6 +33,10 @@ fi
 
 # Nothing in the caller's environment may change the profiles under test.
 unset SECCOMP_SYSCALL_ALLOW SECCOMP_SYSCALL_DENY SECCOMP_DEFAULT_ACTION JAIL_PROFILE JAIL_LOG
+unset JAVA_TOOL_OPTIONS NODE_OPTIONS NODE_EXTRA_CA_CERTS
+# The JVM's flags for grading (jail.conf(5)): under libjail.so the memory
+# limit is address space, of which a JVM with its default flags reserves 4G.
+JAVA_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:CompressedClassSpaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:MaxRAMPercentage=100"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/jail-demo.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -210,6 +216,9 @@ echo "config:  $JAIL_CONFIG"
 echo "input:   $(tr '\n' ' ' <"$INPUT")(sum $expected)"
 echo
 
+# missing NAME WHY: the line of a language whose compiler or runtime is missing.
+missing() { printf '%-14s %s\n' "$1" "skipped: $2"; }
+
 echo "Well-behaved submissions: each must exit 0 and print the sum."
 good sum default "$EXAMPLES/sum"
 good sum_cpp default "$EXAMPLES/sum_cpp"
@@ -221,6 +230,23 @@ if [ -x "$PYTHON" ]; then
 else
 	printf '%-14s %s\n' sum.py "skipped: no $PYTHON"
 fi
+java_ok=
+if command -v javac >/dev/null 2>&1 && command -v java >/dev/null 2>&1 &&
+	javac -d "$tmp/classes" "$SRCDIR/Main.java" "$SRCDIR/Cheat.java"; then
+	java_ok=yes
+	script=$tmp/classes/Main.class
+	good Main.java java java $JAVA_FLAGS -cp . Main
+	script=
+else
+	missing Main.java "no javac and java (apt-get install default-jdk-headless)"
+fi
+if command -v node >/dev/null 2>&1; then
+	script=$SRCDIR/sum.js
+	good sum.js node node sum.js
+	script=
+else
+	missing sum.js "no node (apt-get install nodejs)"
+fi
 echo
 
 echo "Cheats, under the default profile: each must be stopped, leaving no evidence."
@@ -230,6 +256,21 @@ cheat cheat_write file:answers.txt
 cheat cheat_network "output:socket opened"
 answers cheat_answers
 spin cheat_spin
+echo "In Java and JavaScript, under the java and node profiles:"
+if [ -n "$java_ok" ]; then
+	script=$tmp/classes/Cheat.class
+	cheat Cheat.java file:pwned.txt java java $JAVA_FLAGS -cp . Cheat
+	script=
+else
+	missing Cheat.java "no javac and java (apt-get install default-jdk-headless)"
+fi
+if command -v node >/dev/null 2>&1; then
+	script=$SRCDIR/cheat_write.js
+	cheat cheat_write.js file:answers.txt node node cheat_write.js
+	script=
+else
+	missing cheat_write.js "no node (apt-get install nodejs)"
+fi
 echo
 
 # ---- Go, Rust and PyPy: the sum and a cheat in each, under each one's profile ----
@@ -240,7 +281,6 @@ in_reach() {
 	mkdir -p "$tmp/bin" && chmod 755 "$tmp" "$tmp/bin" && cp "$1" "$tmp/bin/" &&
 		chmod 755 "$tmp/bin/${1##*/}" && echo "$tmp/bin/${1##*/}"
 }
-missing() { printf '%-14s %s\n' "$1" "skipped: $2"; }
 echo "Go (profile go, a static program: under jailctl run), Rust (default) and PyPy (pypy3):"
 echo "the sum must be printed, the cheat stopped."
 if [ ! -x "$EXAMPLES/sum_go" ] || [ ! -x "$EXAMPLES/cheat_shell_go" ]; then

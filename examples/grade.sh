@@ -2,16 +2,24 @@
 # grade.sh: grades one submission on a directory of tests with `jailctl run`
 # and prints a table (test, verdict, CPU time, memory, details) and a score.
 #
-# Usage: grade.sh SUBMISSION [TESTDIR]
+# Usage: grade.sh [-p PROFILE] [-t SECONDS] [-m SIZE] SUBMISSION [TESTDIR]
 #
-# SUBMISSION is the program to run (compiled, or a script with #!). TESTDIR
-# (default: tests/ beside this script) holds the tests N.in with their
-# expected output N.out. Each test is run as
+# SUBMISSION is a program (compiled, or a script with #!), or a source or
+# class file, archive or class directory of a language the profiles cover
+# (the table of kinds is `classify` below). Its kind chooses the profile of
+# jail.conf and the command that runs it; -p names another profile. The
+# first line says what was chosen. TESTDIR (default: tests/ beside this
+# script) holds the tests N.in with their expected output N.out. Each test
+# is run as
 #
-#   jailctl run -t 1 -m 256M -S STATS -i N.in -o OUT -q -- SUBMISSION
+#   jailctl run -p PROFILE -t SECONDS [-m SIZE] -S STATS -i N.in -o OUT -q -- COMMAND
 #
-# in a temporary directory (removed on exit), and OUT is compared with N.out,
-# ignoring whitespace at the end of lines and empty lines at the end.
+# in a directory of its own that holds only the submission's files (a
+# program file or a script stays where it is), and OUT is compared with
+# N.out, ignoring whitespace at the end of lines and empty lines at the
+# end. SECONDS is 1 (2 for Java: the JVM's start takes up to a second of
+# CPU time on its threads); the memory limit is the profile's unless -m
+# gives one.
 #
 # Verdicts: OK (ran to the end, exit status 0, right output), WA (the same
 # but wrong output), otherwise jailctl's verdict (runtime_error, signal,
@@ -21,19 +29,21 @@
 # statistics.
 #
 # Environment: JAILCTL, the jailctl to use (default: jailctl in PATH);
-# JAIL_CONFIG, JAIL_LIBRARY, if set, reach jailctl unchanged. The statistics
-# (JSON) are read with python3 when it is there (Debian 12 has it in
-# /usr/bin), else with sed, which is enough for what jailctl writes.
+# JAIL_CONFIG, JAIL_LIBRARY, if set, reach jailctl unchanged; JAIL_PROFILE,
+# if set, is the profile, as -p; JAVA_FLAGS, the JVM's flags (default: the
+# ones jail.conf(5) gives for grading). The statistics (JSON) are read with
+# python3 when it is there (Debian 12 has it in /usr/bin), else with sed,
+# which is enough for what jailctl writes.
 #
 # Exit status: 0 if every test passed, 1 if one did not, 2 if the
-# submission could not be graded (usage, no tests, a missing file, jailctl
-# failing: internal_error).
+# submission could not be graded (usage, no tests, a missing file, a kind
+# without its runtime or its profile, jailctl failing: internal_error).
 
 set -u
 
 me=grade.sh
 usage() {
-	echo "usage: $me SUBMISSION [TESTDIR]" >&2
+	echo "usage: $me [-p PROFILE] [-t SECONDS] [-m SIZE] SUBMISSION [TESTDIR]" >&2
 	exit 2
 }
 die() {
@@ -41,6 +51,16 @@ die() {
 	exit 2
 }
 
+chosen_profile=${JAIL_PROFILE:-} cpu= memory=
+while getopts p:t:m: opt; do
+	case $opt in
+	p) chosen_profile=$OPTARG ;;
+	t) cpu=$OPTARG ;;
+	m) memory=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then usage; fi
 case $1 in -*) usage ;; esac
 
@@ -48,13 +68,12 @@ case $1 in -*) usage ;; esac
 abspath() {
 	case $1 in
 	/*) printf '%s\n' "$1" ;;
-	*) printf '%s/%s\n' "$(pwd)" "$1" ;;
+	*) printf '%s/%s\n' "$(pwd)" "${1#./}" ;;
 	esac
 }
 
 submission=$(abspath "$1")
-[ -f "$submission" ] || die "$1: no such file"
-[ -x "$submission" ] || die "$1: not executable"
+[ -e "$submission" ] || die "$1: no such file"
 
 if [ $# -eq 2 ]; then
 	testdir=$2
@@ -86,12 +105,95 @@ for p in python3 /usr/bin/python3; do
 	fi
 done
 
+# ---- the kinds of submission ----------------------------------------------
+# The JVM's flags for grading (jail.conf(5), the java profile): a small
+# code cache and class space, and a heap that may fill the memory limit, so
+# that running out of it is memory_limit under RLIMIT_AS and a cgroup alike.
+JAVA_FLAGS=${JAVA_FLAGS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:CompressedClassSpaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:MaxRAMPercentage=100"}
+
+# interpreter FILE: the program a #! line names (the one after env), or nothing.
+interpreter() {
+	sed -n '1{s/^#![[:space:]]*//p;q;}' "$1" | awk '{ print ($1 ~ /\/env$/ && $2 != "-S") ? $2 : ($1 ~ /\/env$/ ? $3 : $1) }'
+}
+is_elf() { [ "$(head -c 4 "$1" | od -An -tx1 | tr -d ' \n')" = 7f454c46 ]; }
+# Go's linker writes its build ID in a note of its own.
+is_go() {
+	if command -v readelf >/dev/null 2>&1; then
+		readelf -S -W "$1" 2>/dev/null | grep -q '\.note\.go\.buildid'
+	else
+		grep -aq 'Go build ID: "' "$1"
+	fi
+}
+
+# classify PATH: the submission's kind (words), profile, run (the command,
+# run in the run directory; empty: the submission itself), stage (what to
+# copy into the run directory) and needs (the command's program and its
+# Debian package). To grade another language: a case here, and its profile
+# in jail.conf.
+classify() {
+	base=${1##*/} stage= run= needs=
+	if [ -d "$1" ]; then
+		[ -f "$1/Main.class" ] || die "$1: a directory without Main.class (the class a Java submission starts in)"
+		kind="Java classes" profile=java stage=$1/. run="java $JAVA_FLAGS -cp . Main" needs="java default-jdk-headless"
+		return
+	fi
+	case $base in *[[:space:]]*) die "$base: a name with white space" ;; esac
+	case $base in
+	*.java) kind="Java source" profile=java stage=$1 run="java $JAVA_FLAGS $base" needs="java default-jdk-headless" ;;
+	*.class) kind="Java class" profile=java stage=$1 run="java $JAVA_FLAGS -cp . ${base%.class}" needs="java default-jdk-headless" ;;
+	*.jar) kind="Java archive" profile=java stage=$1 run="java $JAVA_FLAGS -jar $base" needs="java default-jdk-headless" ;;
+	*.js) kind=JavaScript profile=node stage=$1 run="node $base" needs="node nodejs" ;;
+	*.py)
+		stage=$1
+		case $(interpreter "$1") in
+		*pypy3*) kind="Python (PyPy)" profile=pypy3 run="pypy3 $base" needs="pypy3 pypy3" ;;
+		*) kind=Python profile=python3 run="/usr/bin/python3 -B $base" needs="/usr/bin/python3 python3" ;;
+		esac ;;
+	*)
+		[ -f "$1" ] && [ -x "$1" ] || die "$base: not an executable file, nor a kind of source grade.sh knows"
+		if is_elf "$1"; then
+			if is_go "$1"; then
+				kind="Go program" profile=go
+			else
+				kind="compiled program (C, C++, Rust)" profile=default
+			fi
+		else
+			interp=$(interpreter "$1")
+			[ -n "$interp" ] || die "$base: neither a compiled program nor a script with #!"
+			kind="script for ${interp##*/}"
+			case ${interp##*/} in
+			python3*) profile=python3 ;;
+			pypy3*) profile=pypy3 ;;
+			node | nodejs) profile=node ;;
+			*) profile=default ;;
+			esac
+		fi ;;
+	esac
+}
+
+classify "$submission"
+[ -z "$chosen_profile" ] || profile=$chosen_profile
+if [ -n "$needs" ] && ! command -v "${needs%% *}" >/dev/null 2>&1; then
+	die "$base ($kind) needs ${needs%% *}: apt-get install ${needs#* }"
+fi
+# A profile the configuration lacks is an error, not a grade under another.
+why=$("$jailctl" check -p "$profile" 2>&1 >/dev/null) ||
+	die "profile \"$profile\" (for $base, $kind): ${why#jailctl: }"
+[ -n "$cpu" ] || case $profile in java) cpu=2 ;; *) cpu=1 ;; esac
+echo "submission: $base ($kind), profile $profile, run as: ${run:-$submission}"
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/grade.XXXXXX") || exit 2
 trap 'cd / && rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
-cd "$tmp" || exit 2
+# The run directory holds only the submission's files; the program, as
+# nobody under jailctl as root, may pass through $tmp but not list it.
+chmod 711 "$tmp" && mkdir -m 755 "$tmp/run" || exit 2
+if [ -n "$stage" ]; then
+	cp -R "$stage" "$tmp/run/" && chmod -R a+rX "$tmp/run" || die "$stage: cannot copy it to $tmp/run"
+fi
+cd "$tmp/run" || exit 2
 
 # field FILE KEY: the value of KEY in the JSON object in FILE, without
 # python: a string (its \" and \\ escapes undone) or a number; nothing for
@@ -177,7 +279,12 @@ for name in $list; do
 		continue
 	fi
 	out=$tmp/$name.out stats=$tmp/$name.json err=$tmp/$name.err
-	"$jailctl" run -t 1 -m 256M -S "$stats" -i "$in" -o "$out" -q -- "$submission" 2>"$err"
+	if [ -n "$run" ]; then
+		# shellcheck disable=SC2086 # the command's words
+		"$jailctl" run -p "$profile" -t "$cpu" ${memory:+-m "$memory"} -S "$stats" -i "$in" -o "$out" -q -- $run 2>"$err"
+	else
+		"$jailctl" run -p "$profile" -t "$cpu" ${memory:+-m "$memory"} -S "$stats" -i "$in" -o "$out" -q -- "$submission" 2>"$err"
+	fi
 	status=$?
 	if [ -s "$stats" ]; then
 		line=$(stats "$stats") && [ -n "$line" ] ||

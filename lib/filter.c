@@ -204,11 +204,14 @@ static uint32_t policy_says(const struct checking *ck, int nr, const uint64_t *a
 	const struct jail_policy *p = ck->p;
 	const struct jail_rule *r = ruleset_find(&p->rules, nr);
 	const struct jail_rule *e = ruleset_find(&p->eagain_rules, nr);
+	const struct jail_rule *f = ruleset_find(&p->refuse_rules, nr);
 	const struct jail_rule *n = ruleset_find(&p->notify_rules, nr);
 	uint32_t violation = ck->violation;
 
 	if (e != NULL && rule_holds(e, args))
 		return SCMP_ACT_ERRNO(EAGAIN);
+	if (f != NULL && rule_holds(f, args))
+		return SCMP_ACT_ERRNO(EACCES);
 	if (n != NULL && rule_holds(n, args))
 		return SCMP_ACT_NOTIFY;
 	if (!p->allow_mode)
@@ -327,6 +330,32 @@ static int check_rule(const struct checking *ck, const struct jail_rule *r, stru
 	return 0;
 }
 
+/*
+ * A refusal and a rule of the lists on the same call: every comparison of
+ * both is tried, whatever their number, since libseccomp must put the
+ * refusal first where both hold.
+ */
+static int check_refusal(const struct checking *ck, const struct jail_rule *refusal, const struct jail_rule *listed,
+			 struct jail_err *err)
+{
+	struct jail_rule both = { .nr = refusal->nr };
+	int rc;
+
+	if (listed == NULL || listed->always || refusal->always)
+		return check_rule(ck, refusal, err);
+	both.nconj = refusal->nconj + listed->nconj;
+	both.conj = calloc(both.nconj, sizeof(struct jail_conj));
+	if (both.conj == NULL) {
+		jail_err_set(err, "filter", "out of memory");
+		return -1;
+	}
+	memcpy(both.conj, refusal->conj, refusal->nconj * sizeof(struct jail_conj));
+	memcpy(both.conj + refusal->nconj, listed->conj, listed->nconj * sizeof(struct jail_conj));
+	rc = check_rule(ck, &both, err);
+	free(both.conj);
+	return rc;
+}
+
 static int check_program(const struct jail_policy *p, const struct jail_bpf *bpf, bool rules_added,
 			 struct jail_err *err)
 {
@@ -341,6 +370,10 @@ static int check_program(const struct jail_policy *p, const struct jail_bpf *bpf
 			return -1;
 	for (size_t i = 0; i < p->eagain_rules.n; i++)
 		if (check_rule(&ck, &p->eagain_rules.rule[i], err) < 0)
+			return -1;
+	for (size_t i = 0; i < p->refuse_rules.n; i++)
+		if (check_refusal(&ck, &p->refuse_rules.rule[i], ruleset_find(&p->rules, p->refuse_rules.rule[i].nr),
+				  err) < 0)
 			return -1;
 	for (size_t i = 0; i < p->notify_rules.n; i++)
 		if (check_rule(&ck, &p->notify_rules.rule[i], err) < 0)
@@ -389,6 +422,10 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 		for (size_t i = 0; i < p->eagain_rules.n; i++)
 			if (add_rule(ctx, SCMP_ACT_ERRNO(EAGAIN), &p->eagain_rules.rule[i], err) < 0)
 				goto fail;
+	if (SCMP_ACT_ERRNO(EACCES) != dflt)
+		for (size_t i = 0; i < p->refuse_rules.n; i++)
+			if (add_rule(ctx, SCMP_ACT_ERRNO(EACCES), &p->refuse_rules.rule[i], err) < 0)
+				goto fail;
 	if (SCMP_ACT_NOTIFY != dflt)
 		for (size_t i = 0; i < p->notify_rules.n; i++)
 			if (add_rule(ctx, SCMP_ACT_NOTIFY, &p->notify_rules.rule[i], err) < 0)
@@ -402,6 +439,7 @@ int filter_build(const struct jail_policy *p, struct jail_bpf *out, struct jail_
 	int clone3_nr = seccomp_syscall_resolve_name("clone3");
 	if (p->allow_mode && clone3_nr >= 0 && ruleset_find(&p->rules, clone3_nr) == NULL &&
 	    ruleset_find(&p->eagain_rules, clone3_nr) == NULL && ruleset_find(&p->notify_rules, clone3_nr) == NULL &&
+	    ruleset_find(&p->refuse_rules, clone3_nr) == NULL &&
 	    dflt != SCMP_ACT_ERRNO(ENOSYS)) {
 		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), clone3_nr, 0);
 		if (rc < 0) {

@@ -30,6 +30,32 @@ const struct jail_path_group jail_path_groups[] = {
 		  "/etc/locale.alias",
 		  "/dev/null", "/dev/zero", "/dev/urandom", "/proc/self"),
 	  MEMBERS("/dev/null", "/dev/zero") },
+	/*
+	 * @machine: what the JVM and node read to size themselves to the
+	 * machine, and to the cgroup they run in (jailctl's, as root): the
+	 * kernel's list of controllers, the cgroup tree's limits, the memory
+	 * figures, the CPUs' times. Without the first two the JVM sizes its
+	 * heap by the whole machine's memory and ignores the cgroup's limit;
+	 * without /proc/stat node's os.cpus() is empty. Not /proc/cpuinfo or
+	 * /sys/devices/system/cpu, which both read too: left out in turn,
+	 * neither's heap, CPU count or output changed.
+	 */
+	{ "@machine", "what a runtime reads to size itself to the machine and to its cgroup: the cgroup tree "
+		      "(limits and use, of other runs too), the list of controllers, memory and CPU figures",
+	  MEMBERS("/sys/fs/cgroup", "/proc/cgroups", "/proc/meminfo", "/proc/stat"),
+	  MEMBERS(NULL) },
+	/* @java: the JDK's configuration, where its conf directory leads (Debian's OpenJDK 17 and 21). */
+	{ "@java", "the JDK's configuration (security, logging and network properties)",
+	  MEMBERS("/etc/java-17-openjdk", "/etc/java-21-openjdk"),
+	  MEMBERS(NULL) },
+	/*
+	 * @node: OpenSSL's configuration, which node reads as it starts (and
+	 * stops without), and where Debian's node keeps parts of itself
+	 * (acorn, cjs-module-lexer, undici), which it loads as it starts.
+	 */
+	{ "@node", "what node reads as it starts: OpenSSL's configuration, and Debian's node's own modules",
+	  MEMBERS("/etc/ssl/openssl.cnf", "/usr/share/nodejs"),
+	  MEMBERS(NULL) },
 };
 
 const size_t jail_npath_groups = sizeof(jail_path_groups) / sizeof(jail_path_groups[0]);

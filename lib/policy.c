@@ -101,6 +101,9 @@ int policy_load(const struct jail_policy_source *src, struct jail_policy *out,
 	}
 	config_free(cfg);
 	out->limits = prof.limits;
+	/* The profile's own, whatever the SECCOMP_* variables say, as its limits. */
+	out->refuse_rules = prof.refuse;
+	memset(&prof.refuse, 0, sizeof(prof.refuse));
 	if (prof.has_action)
 		out->action = prof.action;
 	if (src->action != NULL &&
@@ -135,6 +138,14 @@ int policy_load(const struct jail_policy_source *src, struct jail_policy *out,
 		out->rules = deny;
 		memset(&deny, 0, sizeof(deny));
 	}
+	/*
+	 * A call refused whatever its arguments is refused, whatever the lists
+	 * say of it; where a refusal has a condition, the filter tries it
+	 * before the lists (filter_build checks that it does).
+	 */
+	for (size_t i = 0; i < out->refuse_rules.n; i++)
+		if (out->refuse_rules.rule[i].always)
+			ruleset_remove(&out->rules, out->refuse_rules.rule[i].nr);
 	if (load_paths(src, &prof, path, name, out, err) < 0)
 		goto out;
 	rc = 0;
@@ -149,6 +160,7 @@ out:
 void policy_free(struct jail_policy *p)
 {
 	ruleset_free(&p->rules);
+	ruleset_free(&p->refuse_rules);
 	ruleset_free(&p->eagain_rules);
 	ruleset_free(&p->notify_rules);
 	free(p->paths);

@@ -27,6 +27,8 @@ struct jail_policy {
 	struct jail_action action; /* what a violation does */
 	bool allow_mode;           /* true: only `rules` are allowed; false: `rules` are violations */
 	struct jail_ruleset rules;
+	/* The profile's refuse list: calls that fail with EACCES where their condition holds (not violations). */
+	struct jail_ruleset refuse_rules;
 	struct jail_limits limits;
 	/* jailctl's pre-exec filter only: calls that fail with EAGAIN (a limit of one process, preexec.h). */
 	struct jail_ruleset eagain_rules;

@@ -203,6 +203,7 @@ static cfg_opt_t profile_opts[] = {
 	CFG_PTR_CB("action", NULL, CFGF_NODEFAULT, action_cb, free),
 	CFG_PTR_LIST_CB("allow", NULL, CFGF_NODEFAULT, entry_cb, free_rules),
 	CFG_PTR_LIST_CB("deny", NULL, CFGF_NODEFAULT, entry_cb, free_rules),
+	CFG_PTR_LIST_CB("refuse", NULL, CFGF_NODEFAULT, entry_cb, free_rules),
 	CFG_PTR_LIST_CB("read", NULL, CFGF_NODEFAULT, path_cb, free_name),
 	CFG_PTR_LIST_CB("write", NULL, CFGF_NODEFAULT, path_cb, free_name),
 	CFG_SEC("limits", limits_opts, CFGF_NODEFAULT),
@@ -394,6 +395,7 @@ static int resolve(const struct jail_config *c, const char *name, struct jail_pr
 	}
 	if (add_entries(sec, "allow", &out->allow, &out->allow_entries, err, c->path) < 0 ||
 	    add_entries(sec, "deny", &out->deny, &out->deny_entries, err, c->path) < 0 ||
+	    add_entries(sec, "refuse", &out->refuse, &out->refuse_entries, err, c->path) < 0 ||
 	    add_paths(sec, "read", JAIL_PATH_READ, out, &line_taken, err, c->path) < 0 ||
 	    add_paths(sec, "write", JAIL_PATH_WRITE, out, &line_taken, err, c->path) < 0)
 		return -1;
@@ -425,5 +427,6 @@ void profile_free(struct jail_profile *p)
 {
 	ruleset_free(&p->allow);
 	ruleset_free(&p->deny);
+	ruleset_free(&p->refuse);
 	path_list_free(&p->paths);
 }

@@ -13,6 +13,9 @@
 struct jail_profile {
 	struct jail_ruleset allow, deny;
 	size_t allow_entries, deny_entries; /* entries written, before resolution */
+	/* Calls that fail with EACCES where their condition holds, not violations. */
+	struct jail_ruleset refuse;
+	size_t refuse_entries;
 	bool has_action;
 	struct jail_action action;
 	struct jail_limits limits;

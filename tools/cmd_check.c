@@ -58,6 +58,10 @@ static int check_profile(const char *path, const char *name)
 	printf("profile %s\n  action: %s\n", name, action);
 	printf("  %s: %zu calls\n", p.allow_mode ? "allow" : "deny", p.rules.n);
 	ruleset_print(stdout, &p.rules, "    ");
+	if (p.refuse_rules.n > 0) {
+		printf("  refuse (EACCES): %zu calls\n", p.refuse_rules.n);
+		ruleset_print(stdout, &p.refuse_rules, "    ");
+	}
 	print_paths(&p);
 	print_limits(&p.limits);
 	policy_free(&p);

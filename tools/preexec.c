@@ -162,7 +162,7 @@ int preexec_build(const struct jail_policy *policy, bool *one_process, uint64_t 
 		 "sendmsg(arg0 == %d):close(arg0 == %d):exit:exit_group:execve(arg3 == %llu):"
 		 "write(arg0 == %d && arg3 == %llu)",
 		 sup_fd, sup_fd, (unsigned long long)secret, PREEXEC_STATUS_FD, (unsigned long long)secret);
-	if (ruleset_merge(&pre.rules, &policy->rules) < 0) {
+	if (ruleset_merge(&pre.rules, &policy->rules) < 0 || ruleset_merge(&pre.refuse_rules, &policy->refuse_rules) < 0) {
 		jail_err_set(err, WHERE, "out of memory");
 		goto out;
 	}
@@ -181,6 +181,9 @@ int preexec_build(const struct jail_policy *policy, bool *one_process, uint64_t 
 		    add(&pre.rules, "seccomp(arg1 & " NEW_LISTENER " == " NEW_LISTENER " && arg2 != 0)", err) < 0)
 			goto out;
 	}
+	/* What jailctl itself needs is never refused. */
+	if (subtract(&pre.refuse_rules, ours, err) < 0 || subtract(&pre.refuse_rules, preexec_startup_calls, err) < 0)
+		goto out;
 	if (*one_process) {
 		int refused = refuse_new_tasks(&pre, err);
 		if (refused < 0)
@@ -192,6 +195,7 @@ int preexec_build(const struct jail_policy *policy, bool *one_process, uint64_t 
 	rc = filter_build(&pre, out, err);
 out:
 	ruleset_free(&pre.rules);
+	ruleset_free(&pre.refuse_rules);
 	ruleset_free(&pre.eagain_rules);
 	ruleset_free(&pre.notify_rules);
 	return rc;
