@@ -590,13 +590,14 @@ static void judge(const struct supervision *sv, const struct jail_limits *l, boo
 		snprintf(r->message, sizeof(r->message), "stopped: the program ran longer than %g s "
 			 "(waiting, sleeping or blocked)", l->wall_time);
 	} else if (sv->reported && (oom_killed || (memory_hit && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) ||
-				    ((l->set & JAIL_LIM_MEMORY) && !(WIFEXITED(st) && WEXITSTATUS(st) == 0) &&
+				    (sv->cg->version == 0 && (l->set & JAIL_LIM_MEMORY) &&
+				     !(WIFEXITED(st) && WEXITSTATUS(st) == 0) &&
 				     (uint64_t)r->memory_kib * 1024 >= l->memory / 2))) {
 		/*
-		 * Killed, crashed or failed while at its limit. Else a guess: half
-		 * of it in use. RLIMIT_AS counts address space never used; under a
-		 * cgroup, the JVM and node hold their heaps below its limit and
-		 * fail on their own.
+		 * Killed, crashed or failed while at its limit. Without a cgroup, a
+		 * guess: half of it in use (RLIMIT_AS leaves no record of a failure).
+		 * Under a cgroup the charge says it, and nothing else: a program that
+		 * fails for its own reasons while using much memory keeps its verdict.
 		 */
 		r->verdict = "memory_limit";
 		snprintf(r->message, sizeof(r->message), "stopped: the program needed more than %llu MiB of memory",
