@@ -36,6 +36,8 @@ const struct jail_constant jail_constants[] = {
 	C(AF_UNSPEC), C(AF_UNIX), C(AF_LOCAL), C(AF_INET), C(AF_INET6),
 	C(AF_NETLINK), C(AF_PACKET), C(SOCK_STREAM), C(SOCK_DGRAM), C(SOCK_RAW),
 	C(SOCK_SEQPACKET), C(SOCK_NONBLOCK), C(SOCK_CLOEXEC),
+	/* The kernel's name for the bits of a socket's type, without SOCK_NONBLOCK and SOCK_CLOEXEC. */
+	{ "SOCK_TYPE_MASK", 0xf },
 	/* memory */
 	C(PROT_NONE), C(PROT_READ), C(PROT_WRITE), C(PROT_EXEC), C(MAP_SHARED),
 	C(MAP_PRIVATE), C(MAP_FIXED), C(MAP_ANONYMOUS), C(MAP_GROWSDOWN),

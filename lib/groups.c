@@ -16,12 +16,13 @@
 
 const struct jail_group jail_groups[] = {
 	{ "@default", "what every program needs to run to its end, abort() included: exit, "
-		      "signal return, its own ids, one-time initialisation, its limits (read only), "
-		      "the CPUs it may run on (the number of CPUs)",
+		      "signal return, its own ids, one-time initialisation, SIGABRT to itself and its "
+		      "own signal mask (abort), its limits (read only), the CPUs it may run on (the "
+		      "number of CPUs)",
 	  MEMBERS("exit", "exit_group", "rt_sigreturn", "restart_syscall", "getpid", "gettid",
 		  "getrandom", "sysinfo", "sched_getaffinity(arg0 == 0)",
 		  "futex(arg1 == FUTEX_WAKE|FUTEX_PRIVATE_FLAG)",
-		  "tgkill(arg0 == SELF_PID && arg2 == SIGABRT)", "prlimit64(arg2 == 0)",
+		  "tgkill(arg0 == SELF_PID && arg2 == SIGABRT)", "rt_sigprocmask", "prlimit64(arg2 == 0)",
 		  "getrlimit") },
 	{ "@basic-io", "reading and writing descriptors already open (standard input and output)",
 	  MEMBERS("read", "write", "readv", "writev", "pread64", "lseek", "close", "fstat",

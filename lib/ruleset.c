@@ -173,6 +173,47 @@ static const struct jail_cmp *conj_arg(const struct jail_conj *x, unsigned arg)
 	return NULL;
 }
 
+/*
+ * Whether every value that narrow lets through, wide lets through too:
+ * narrow pins the argument to one value (==), or masks at least the bits
+ * wide masks, to values that agree on them.
+ */
+static bool cmp_implies(const struct jail_cmp *narrow, const struct jail_cmp *wide)
+{
+	if (narrow->op == JAIL_EQ)
+		return cmp_holds(wide, narrow->value);
+	if (narrow->op == JAIL_MASKED_EQ && wide->op == JAIL_MASKED_EQ)
+		return (wide->mask & ~narrow->mask) == 0 && (narrow->value & wide->mask) == wide->value;
+	return narrow->op == wide->op && narrow->value == wide->value;
+}
+
+/* Whether x holds only where y holds: each comparison of y follows from x's on the same argument. */
+static bool conj_implies(const struct jail_conj *x, const struct jail_conj *y)
+{
+	for (unsigned k = 0; k < y->ncmp; k++) {
+		const struct jail_cmp *same = conj_arg(x, y->cmp[k].arg);
+		if (same == NULL || !cmp_implies(same, &y->cmp[k]))
+			return false;
+	}
+	return true;
+}
+
+bool rule_covers(const struct jail_rule *wide, const struct jail_rule *narrow)
+{
+	if (wide->always)
+		return true;
+	if (narrow->always)
+		return false;
+	for (size_t i = 0; i < narrow->nconj; i++) {
+		size_t j = 0;
+		while (j < wide->nconj && !conj_implies(&narrow->conj[i], &wide->conj[j]))
+			j++;
+		if (j == wide->nconj)
+			return false;
+	}
+	return true;
+}
+
 /* Inserts keeping the comparisons ordered by argument, so equal conjunctions compare equal. */
 static void conj_insert(struct jail_conj *x, const struct jail_cmp *c)
 {

@@ -52,5 +52,10 @@ int ruleset_subtract(struct jail_ruleset *allow, const struct jail_ruleset *deny
 const char *jail_op_name(enum jail_op op);
 /* Whether a call with these six arguments matches the rule. */
 bool rule_holds(const struct jail_rule *r, const uint64_t *args);
+/*
+ * Whether wide allows every call that narrow allows, as far as the forms
+ * of their comparisons let it be seen (false when unsure).
+ */
+bool rule_covers(const struct jail_rule *wide, const struct jail_rule *narrow);
 
 #endif

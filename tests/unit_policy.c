@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <seccomp.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "action.h"
@@ -260,6 +261,49 @@ static void test_subtract(void)
 	ruleset_free(&d);
 }
 
+/* covers_case WIDE NARROW WANT: whether rule_covers says that WIDE allows all NARROW does. */
+static void covers_case(const char *wide, const char *narrow, bool want)
+{
+	struct jail_err err = { { 0 } };
+	struct jail_ruleset w = { 0 }, n = { 0 };
+	int parsed = entry_parse(wide, &w, "W", &err) == 0 && entry_parse(narrow, &n, "N", &err) == 0 &&
+		     n.n == 1 && ruleset_find(&w, n.rule[0].nr) != NULL;
+
+	tap_ok(parsed && rule_covers(ruleset_find(&w, n.rule[0].nr), &n.rule[0]) == want, "%s %s %s", wide,
+	       want ? "covers" : "does not cover", narrow);
+	ruleset_free(&w);
+	ruleset_free(&n);
+}
+
+static void test_covers(void)
+{
+	covers_case("read", "read", true);
+	covers_case("read", "read(arg0 == 0)", true);
+	covers_case("read(arg0 == 0)", "read", false);
+	covers_case("write(arg0 == 1 || arg0 == 2)", "write(arg0 == 2)", true);
+	covers_case("write(arg0 == 1 || arg0 == 2)", "write(arg0 == 3)", false);
+	covers_case("write(arg0 == 1)", "write(arg0 == 1 && arg2 == 5)", true);
+	covers_case("write(arg0 == 1 && arg2 == 5)", "write(arg0 == 1)", false);
+	covers_case("tgkill(arg0 == 7)", "tgkill(arg0 == 7 && arg2 == SIGABRT)", true);
+	/* A value that agrees with a mask; a mask that holds the wide one's bits. */
+	covers_case("openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY)", "openat(arg2 == O_RDONLY|O_CLOEXEC)", true);
+	covers_case("openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY)", "openat(arg2 == O_WRONLY)", false);
+	covers_case("openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY)",
+		    "openat(arg2 & O_ACCMODE|O_CREAT|O_EXCL|O_TRUNC|O_APPEND == O_RDONLY)", true);
+	covers_case("openat(arg2 & O_ACCMODE|O_CREAT|O_EXCL|O_TRUNC|O_APPEND == O_RDONLY)",
+		    "openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY)", false);
+	covers_case("openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY)",
+		    "openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDWR)", false);
+	covers_case("@threads", "futex(arg1 == FUTEX_WAIT_BITSET|FUTEX_PRIVATE_FLAG|FUTEX_CLOCK_REALTIME)", true);
+	covers_case("@threads", "futex(arg1 == FUTEX_LOCK_PI)", false);
+	/* Each alternative of the narrow rule must be covered. */
+	covers_case("read(arg0 == 0 || arg0 == 3)", "read(arg0 == 0 || arg0 == 4)", false);
+	/* Other operators: only the same comparison is known to be covered. */
+	covers_case("read(arg2 <= 10)", "read(arg2 <= 10)", true);
+	covers_case("read(arg2 <= 10)", "read(arg2 == 4)", true);
+	covers_case("read(arg2 <= 10)", "read(arg2 < 5)", false);
+}
+
 static void test_groups(void)
 {
 	for (size_t i = 0; i < jail_ngroups; i++) {
@@ -289,6 +333,7 @@ int main(void)
 	test_actions();
 	test_sizes();
 	test_subtract();
+	test_covers();
 	test_groups();
 	return tap_done();
 }

@@ -330,7 +330,7 @@ static void on_notification(struct supervision *sv)
 	if (sv->learned != NULL) {
 		/* Before libjail's word, the calls are the loader's and libjail's own. */
 		if (sv->confined)
-			learn_record(sv->learned, &req, mem_fd);
+			learn_record(sv->learned, &req, mem_fd, sv->program);
 		reply(sv, req.id, 0, SECCOMP_USER_NOTIF_FLAG_CONTINUE);
 	} else {
 		on_violation(sv, &req, mem_fd);

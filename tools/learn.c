@@ -1,3 +1,7 @@
+/*
+ * jailctl learn: recording what a program called, reading back what an
+ * earlier run recorded (--merge), and the listing on standard error.
+ */
 #include "config.h"
 
 #include <errno.h>
@@ -7,18 +11,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "describe.h"
+#include "entry.h"
 #include "learn.h"
+#include "learn_profile.h"
 
-static struct learned_call *find_or_add(struct learned *l, const char *name)
+static struct learned_call *find(struct learned *l, const char *name)
 {
 	for (unsigned i = 0; i < l->ncalls; i++)
 		if (strcmp(l->call[i].name, name) == 0)
 			return &l->call[i];
+	return NULL;
+}
+
+static struct learned_call *find_or_add(struct learned *l, const char *name)
+{
+	struct learned_call *found = find(l, name);
+
+	if (found != NULL)
+		return found;
 	if (l->ncalls == LEARN_MAX_CALLS)
 		return NULL;
 	struct learned_call *c = &l->call[l->ncalls++];
@@ -28,27 +41,52 @@ static struct learned_call *find_or_add(struct learned *l, const char *name)
 	return c;
 }
 
+/* Appends text to a list of lines unless it holds it already, or is full. */
+static void add_once(char (*list)[LEARN_LINE], unsigned *n, unsigned max, const char *text)
+{
+	for (unsigned i = 0; i < *n; i++)
+		if (strcmp(list[i], text) == 0)
+			return;
+	if (*n < max)
+		snprintf(list[(*n)++], LEARN_LINE, "%s", text);
+}
+
+static void add_note(struct learned_call *c, const char *note)
+{
+	add_once(c->notes, &c->nnotes, LEARN_MAX_NOTES, note);
+}
+
 static void add_value(struct learned_call *c, const char *value)
 {
-	for (unsigned i = 0; i < c->nvalues; i++)
-		if (strcmp(c->values[i], value) == 0)
-			return;
-	if (c->nvalues < LEARN_MAX_VALUES)
-		snprintf(c->values[c->nvalues++], sizeof(c->values[0]), "%s", value);
+	add_once(c->values, &c->nvalues, LEARN_MAX_VALUES, value);
 }
 
-static const char *access_mode(unsigned long long flags)
+/* Adds a use's condition to the call's; past the table's room, the call takes any arguments. */
+static void add_use(struct learned_call *c, const struct learned_condition *u)
 {
-	static char buf[64];
-	const char *acc = (flags & O_ACCMODE) == O_WRONLY ? "O_WRONLY" : (flags & O_ACCMODE) == O_RDWR ? "O_RDWR" : "O_RDONLY";
-	snprintf(buf, sizeof(buf), "%s%s%s", acc, flags & O_CREAT ? "|O_CREAT" : "", flags & O_TRUNC ? "|O_TRUNC" : "");
-	return buf;
+	if (u->note[0])
+		add_note(c, u->note);
+	if (u->cond[0] == '\0') {
+		c->any_args = true;
+		return;
+	}
+	for (unsigned i = 0; i < c->nconds; i++)
+		if (strcmp(c->conds[i], u->cond) == 0)
+			return;
+	if (c->nconds == LEARN_MAX_CONDS) {
+		c->any_args = true;
+		add_note(c, "more different uses than a profile lists: allowed with any arguments");
+		return;
+	}
+	snprintf(c->conds[c->nconds++], sizeof(c->conds[0]), "%s", u->cond);
 }
 
-void learn_record(struct learned *l, const struct seccomp_notif *n, int mem_fd)
+void learn_record(struct learned *l, const struct seccomp_notif *n, int mem_fd, pid_t program)
 {
 	struct call_description d;
 	struct learned_call *c;
+	struct learned_condition u;
+	struct learned_caller who = { .tid = (pid_t)n->pid, .program = program };
 	char value[200];
 	const unsigned long long *a = n->data.args;
 
@@ -58,27 +96,21 @@ void learn_record(struct learned *l, const struct seccomp_notif *n, int mem_fd)
 	if (c == NULL)
 		return;
 	c->count++;
+	learn_condition(d.name, (const uint64_t *)a, &who, &u);
+	add_use(c, &u);
 	value[0] = '\0';
 	if (strcmp(d.name, "openat") == 0 || strcmp(d.name, "open") == 0) {
 		unsigned long long flags = strcmp(d.name, "openat") == 0 ? a[2] : a[1];
 		if ((flags & (O_ACCMODE | O_CREAT | O_TRUNC)) != O_RDONLY)
 			c->all_read_only = false;
-		snprintf(value, sizeof(value), "\"%.120s\" %s", d.path, access_mode(flags));
-	} else if (strcmp(d.name, "clone") == 0) {
-		if (!(a[0] & CLONE_THREAD))
-			c->all_threads = false;
-		snprintf(value, sizeof(value), "flags 0x%llx%s", a[0], a[0] & CLONE_THREAD ? " (a thread)" : " (a process)");
-	} else if (strcmp(d.name, "socket") == 0) {
-		snprintf(value, sizeof(value), "family %llu type %llu", a[0], a[1] & 0xf);
-	} else if (strcmp(d.name, "ioctl") == 0 || strcmp(d.name, "fcntl") == 0) {
-		snprintf(value, sizeof(value), "%s 0x%llx", d.name[0] == 'i' ? "request" : "command", a[1]);
-	} else if ((strcmp(d.name, "mmap") == 0 || strcmp(d.name, "mprotect") == 0) && (a[2] & PROT_EXEC)) {
-		snprintf(value, sizeof(value), "PROT_EXEC");
-	} else if (strcmp(d.name, "prctl") == 0) {
-		snprintf(value, sizeof(value), "option %llu", a[0]);
+		snprintf(value, sizeof(value), "\"%.120s\" %.70s", d.path, u.seen);
+	} else if (u.seen[0]) {
+		snprintf(value, sizeof(value), "%s", u.seen);
 	} else if (d.path[0]) {
 		snprintf(value, sizeof(value), "\"%.120s\"", d.path);
 	}
+	if (strcmp(d.name, "clone") == 0 && !(a[0] & CLONE_THREAD))
+		c->all_threads = false;
 	if (value[0])
 		add_value(c, value);
 }
@@ -94,7 +126,7 @@ static int by_count(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
-static void sort_order(const struct learned *l, unsigned *order)
+void learn_order(const struct learned *l, unsigned *order)
 {
 	for (unsigned i = 0; i < l->ncalls; i++)
 		order[i] = i;
@@ -102,20 +134,7 @@ static void sort_order(const struct learned *l, unsigned *order)
 	qsort(order, l->ncalls, sizeof(*order), by_count);
 }
 
-/* A path entry as a config string: quotes and backslashes escaped. */
-static void put_quoted(FILE *f, const char *text)
-{
-	fputc('"', f);
-	for (const char *p = text; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fputc('\\', f);
-		fputc(*p, f);
-	}
-	fputc('"', f);
-}
-
-/* The read and write rules that the files seen need, from where the program started. */
-static int path_rules(const struct learned *l, struct jail_path_list *rules)
+int learn_path_rules(const struct learned *l, struct jail_path_list *rules)
 {
 	char cwd[PATH_MAX];
 
@@ -128,119 +147,106 @@ void learn_print(const struct learned *l, FILE *out)
 {
 	unsigned order[LEARN_MAX_CALLS];
 	struct jail_path_list rules;
+	struct learn_profile p;
 
-	sort_order(l, order);
+	learn_order(l, order);
 	for (unsigned i = 0; i < l->ncalls; i++) {
 		const struct learned_call *c = &l->call[order[i]];
 		fprintf(out, "%8lu %s\n", c->count, c->name);
 		for (unsigned k = 0; k < c->nvalues; k++)
 			fprintf(out, "         %s\n", c->values[k]);
 	}
-	if (path_rules(l, &rules) < 0)
+	if (learn_path_rules(l, &rules) < 0)
 		return;
 	fprintf(out, "files it may open:\n");
 	for (size_t i = 0; i < rules.n; i++)
 		fprintf(out, "   %-5s %s\n", rules.entry[i].flags & JAIL_PATH_WRITE ? "write" : "read", rules.entry[i].text);
+	if (learn_profile_build(l, order, &p) == 0)
+		learn_profile_findings(l, &p, &rules, out, "jailctl: learn: warning: ",
+				       "jailctl: learn: allowed with fewer conditions than seen: ");
+	learn_profile_free(&p);
 	path_list_free(&rules);
 }
 
-/* "    read = { ... }" with the rules of that kind; nothing when there is none. */
-static void put_rules(FILE *f, const struct jail_path_list *rules, unsigned kind, const char *name)
+/*
+ * The conditions an older file implies: it kept only whether opens were
+ * read-only and clones made threads, and no other call's argument values.
+ */
+static void older_file_rules(struct learned_call *c, bool read_only, bool threads)
 {
-	bool first = true;
+	const uint64_t zero[6] = { 0 };
+	const struct learned_caller nobody = { 0 };
+	struct learned_condition u = { .cond = "" }, usual;
 
-	for (size_t i = 0; i < rules->n; i++) {
-		if ((rules->entry[i].flags & (JAIL_PATH_READ | JAIL_PATH_WRITE)) != kind)
-			continue;
-		fprintf(f, "%s", first ? "" : ", ");
-		if (first)
-			fprintf(f, "    %s = { ", name);
-		put_quoted(f, rules->entry[i].text);
-		first = false;
+	if ((strcmp(c->name, "openat") == 0 || strcmp(c->name, "open") == 0) && read_only) {
+		learn_condition(c->name, zero, &nobody, &u);
+	} else if (strcmp(c->name, "clone") == 0 && threads) {
+		learn_condition(c->name, (const uint64_t[6]){ CLONE_THREAD }, &nobody, &u);
+	} else {
+		learn_condition(c->name, zero, &nobody, &usual);
+		if (usual.cond[0])
+			snprintf(u.note, sizeof(u.note), "the file an earlier learn wrote kept none of its argument "
+				 "values: allowed with any arguments");
 	}
-	if (!first)
-		fprintf(f, " }\n");
+	add_use(c, &u);
 }
 
-/* The entry a call gets in the profile: as tight as what was seen allows. */
-static void entry_for(const struct learned_call *c, char *out, size_t len)
+/* A "# learned rule:" line: NAME, or NAME(COND) as the profile's entry; -1 when it is no valid entry. */
+static int merge_rule(struct learned *l, const char *line, bool *ruled)
 {
-	if (strcmp(c->name, "openat") == 0 && c->all_read_only)
-		snprintf(out, len, "openat(arg2 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY)");
-	else if (strcmp(c->name, "open") == 0 && c->all_read_only)
-		snprintf(out, len, "open(arg1 & O_ACCMODE|O_CREAT|O_TRUNC == O_RDONLY)");
-	else if (strcmp(c->name, "clone") == 0 && c->all_threads)
-		snprintf(out, len, "clone(arg0 & CLONE_THREAD == CLONE_THREAD)");
-	else
-		snprintf(out, len, "%s", c->name);
-}
+	struct jail_ruleset rs = { 0 };
+	struct jail_err err = { { 0 } };
+	struct learned_condition u = { .cond = "" };
+	char name[64], text[LEARN_COND_LEN + 80];
+	size_t len;
 
-int learn_write_profile(const struct learned *l, const char *path, const char *name,
-			const struct jail_limits *lim)
-{
-	char tmp[4200], entry[128];
-	unsigned order[LEARN_MAX_CALLS];
-	FILE *f;
-	int fd;
-
-	sort_order(l, order);
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		fprintf(stderr, "jailctl: --output %s: not a regular file\n", path);
+	snprintf(text, sizeof(text), "%.*s", (int)strcspn(line, "\n"), line);
+	/* One call, by its name, as learn writes it: never a group. */
+	len = strspn(text, "abcdefghijklmnopqrstuvwxyz0123456789_");
+	bool one_call = entry_parse(text, &rs, "learned rule", &err) == 0 && rs.n == 1;
+	ruleset_free(&rs);
+	if (!one_call || len == 0 || len >= sizeof(name) || (text[len] != '(' && text[len] != '\0'))
 		return -1;
+	snprintf(name, sizeof(name), "%.*s", (int)len, text);
+	if (text[len] == '(') {
+		size_t end = strlen(text);
+		while (end > len && text[end - 1] != ')')
+			end--;
+		if (end - len - 2 >= sizeof(u.cond))
+			return -1;
+		snprintf(u.cond, sizeof(u.cond), "%.*s", (int)(end - len - 2), text + len + 1);
 	}
-	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || fchmod(fd, 0644) < 0 || (f = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "jailctl: --output %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	fprintf(f, "# Written by jailctl learn: the calls the program made after libjail took\n"
-		   "# over, and nothing else. The \"# learned:\" lines let --merge add runs.\n");
-	for (unsigned i = 0; i < l->ncalls; i++) {
-		const struct learned_call *c = &l->call[order[i]];
-		fprintf(f, "# learned: %s %lu %d %d\n", c->name, c->count, c->all_read_only, c->all_threads);
-		for (unsigned k = 0; k < c->nvalues; k++)
-			fprintf(f, "#   %s: %s\n", c->name, c->values[k]);
-	}
-	learn_paths_save(&l->paths, f);
-	fprintf(f, "profile %s {\n    action = kill\n    allow = {\n", name);
-	for (unsigned i = 0; i < l->ncalls; i++) {
-		entry_for(&l->call[order[i]], entry, sizeof(entry));
-		fprintf(f, "        \"%s\"%s\n", entry, i + 1 < l->ncalls ? "," : "");
-	}
-	fprintf(f, "    }\n");
-	struct jail_path_list rules;
-	if (path_rules(l, &rules) < 0) {
-		fclose(f);
-		unlink(tmp);
-		fprintf(stderr, "jailctl: --output %s: out of memory\n", path);
-		return -1;
-	}
-	put_rules(f, &rules, JAIL_PATH_READ, "read");
-	put_rules(f, &rules, JAIL_PATH_WRITE, "write");
-	path_list_free(&rules);
-	fprintf(f, "    limits {\n");
-	/* The limits of the run it was learned in: the profile's, and the command line's over them. */
-	if (lim->set & JAIL_LIM_CPU_TIME) fprintf(f, "        cpu_time = %g\n", lim->cpu_time);
-	if (lim->set & JAIL_LIM_WALL_TIME) fprintf(f, "        wall_time = %g\n", lim->wall_time);
-	if (lim->set & JAIL_LIM_MEMORY) fprintf(f, "        memory = \"%llu\"\n", (unsigned long long)lim->memory);
-	if (lim->set & JAIL_LIM_STACK) fprintf(f, "        stack = \"%llu\"\n", (unsigned long long)lim->stack);
-	if (lim->set & JAIL_LIM_PROCESSES) fprintf(f, "        processes = %llu\n", (unsigned long long)lim->processes);
-	if (lim->set & JAIL_LIM_FILE_SIZE) fprintf(f, "        file_size = \"%llu\"\n", (unsigned long long)lim->file_size);
-	if (lim->set & JAIL_LIM_OPEN_FILES) fprintf(f, "        open_files = %llu\n", (unsigned long long)lim->open_files);
-	fprintf(f, "    }\n}\n");
-	if (fflush(f) != 0 || fclose(f) != 0 || rename(tmp, path) < 0) {
-		fprintf(stderr, "jailctl: --output %s: %s\n", path, strerror(errno));
-		unlink(tmp);
-		return -1;
+	struct learned_call *c = find_or_add(l, name);
+	if (c != NULL) {
+		ruled[c - l->call] = true;
+		add_use(c, &u);
 	}
 	return 0;
+}
+
+static void merge_limits(struct learned *l, const char *line)
+{
+	struct jail_limits *m = &l->merged_limits;
+	unsigned long long mem, stack, procs, fsize, files;
+
+	if (sscanf(line, "# learned limits: %u %lf %lf %llu %llu %llu %llu %llu", &m->set, &m->cpu_time,
+		   &m->wall_time, &mem, &stack, &procs, &fsize, &files) != 8)
+		return;
+	m->memory = mem;
+	m->stack = stack;
+	m->processes = procs;
+	m->file_size = fsize;
+	m->open_files = files;
+	l->has_merged_limits = true;
 }
 
 int learn_merge_file(struct learned *l, const char *path_name)
 {
 	char line[PATH_MAX + 64];
+	unsigned lineno = 0;
+	/* Per call: named by this file, given rules by it, and its older form's two flags. */
+	bool named[LEARN_MAX_CALLS] = { 0 }, ruled[LEARN_MAX_CALLS] = { 0 };
+	bool read_only[LEARN_MAX_CALLS] = { 0 }, threads[LEARN_MAX_CALLS] = { 0 };
 	FILE *f = fopen(path_name, "re");
 
 	if (f == NULL) {
@@ -251,6 +257,7 @@ int learn_merge_file(struct learned *l, const char *path_name)
 		char name[64], value[300];
 		unsigned long count;
 		int ro, th, path = learn_paths_merge_line(&l->paths, line);
+		lineno++;
 		if (path < 0) {
 			fprintf(stderr, "jailctl: --merge %s: out of memory\n", path_name);
 			fclose(f);
@@ -265,6 +272,23 @@ int learn_merge_file(struct learned *l, const char *path_name)
 			c->count += count;
 			c->all_read_only = c->all_read_only && ro;
 			c->all_threads = c->all_threads && th;
+			named[c - l->call] = true;
+			read_only[c - l->call] = ro;
+			threads[c - l->call] = th;
+		} else if (strncmp(line, "# learned rule: ", 16) == 0) {
+			if (merge_rule(l, line + 16, ruled) < 0) {
+				fprintf(stderr, "jailctl: --merge %s:%u: not an entry jailctl learn wrote: %.*s\n",
+					path_name, lineno, (int)strcspn(line + 16, "\n"), line + 16);
+				fclose(f);
+				return -1;
+			}
+		} else if (sscanf(line, "# learned note: %63[^:]: %159[^\n]", name, value) == 2) {
+			/* A note is of a call the file named before it. */
+			struct learned_call *c = find(l, name);
+			if (c != NULL)
+				add_note(c, value);
+		} else if (strncmp(line, "# learned limits: ", 18) == 0) {
+			merge_limits(l, line);
 		} else if (strncmp(line, "#   ", 4) == 0 && line[4] != ' ' &&
 			   sscanf(line + 4, "%63[^: ]: %299[^\n]", name, value) == 2) {
 			struct learned_call *c = find_or_add(l, name);
@@ -273,5 +297,8 @@ int learn_merge_file(struct learned *l, const char *path_name)
 		}
 	}
 	fclose(f);
+	for (unsigned i = 0; i < l->ncalls; i++)
+		if (named[i] && !ruled[i])
+			older_file_rules(&l->call[i], read_only[i], threads[i]);
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include "learn_paths.h"
 
 #define NONE (-1)
+#define CGROUP_ROOT "/sys/fs/cgroup"
 
 /* The calls that reach a file by path, other than the opens: where the path is, and what they do to it. */
 static const struct path_call {
@@ -124,8 +125,9 @@ static void record(struct learned_paths *lp, pid_t pid, int dirfd, const char *p
 {
 	char real[PATH_MAX];
 
-	if (use == LEARNED_READ && own_proc(path)) {
-		add(lp, use, "/proc/self");
+	/* Its own /proc entries, as it named them: the same file in the next run, in its own process. */
+	if (own_proc(path)) {
+		add(lp, use, use == LEARNED_READ ? "/proc/self" : path);
 		return;
 	}
 	if (resolve(pid, dirfd, path, use, real))
@@ -261,12 +263,27 @@ static bool has_sibling(const struct learned_paths *lp, const bool *candidate, s
 	return false;
 }
 
-/* The rule for one observation outside "." and @system: a directory, a file, or the directory of several. */
+/*
+ * The rule for one observation outside "." and @system: a directory, a
+ * file, or the directory of several. Beneath /proc, the file alone: a
+ * directory there holds other processes' entries. Beneath /sys/fs/cgroup
+ * (a runtime reading its limits), the whole hierarchy, read-only: each run
+ * has a cgroup of its own, made for it, whose path the next run does not
+ * share.
+ */
 static void rule_for(const struct learned_paths *lp, const bool *candidate, size_t i, char *out)
 {
 	const struct learned_path *p = &lp->p[i];
 	char dir[PATH_MAX];
 
+	if (p->use == LEARNED_READ && beneath(p->path, CGROUP_ROOT)) {
+		snprintf(out, PATH_MAX, "%s", CGROUP_ROOT);
+		return;
+	}
+	if (beneath(p->path, "/proc")) {
+		snprintf(out, PATH_MAX, "%s", p->path);
+		return;
+	}
 	if (p->use == LEARNED_CREATE || is_dir(p->path)) {
 		snprintf(out, PATH_MAX, "%s", p->path);
 		return;
