@@ -36,7 +36,7 @@ unset SECCOMP_SYSCALL_ALLOW SECCOMP_SYSCALL_DENY SECCOMP_DEFAULT_ACTION JAIL_PRO
 unset JAVA_TOOL_OPTIONS NODE_OPTIONS NODE_EXTRA_CA_CERTS
 # The JVM's flags for grading (jail.conf(5)): under libjail.so the memory
 # limit is address space, of which a JVM with its default flags reserves 4G.
-JAVA_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:CompressedClassSpaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:MaxRAMPercentage=100"
+JAVA_FLAGS=$(cat "$SRCDIR/java.flags") || exit 1
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/jail-demo.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -106,10 +106,17 @@ for p in python3 /usr/bin/python3; do
 done
 
 # ---- the kinds of submission ----------------------------------------------
-# The JVM's flags for grading (jail.conf(5), the java profile): a small
-# code cache and class space, and a heap that may fill the memory limit, so
-# that running out of it is memory_limit under RLIMIT_AS and a cgroup alike.
-JAVA_FLAGS=${JAVA_FLAGS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:CompressedClassSpaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:MaxRAMPercentage=100"}
+# The JVM's flags for grading (jail.conf(5), the java profile; java.flags
+# beside this script): one collector thread, a quick compiler, no perf-data
+# file, a small code cache and class space, and a heap that may fill the
+# memory limit.
+case $0 in
+*/*) flags_file=${0%/*}/java.flags ;;
+*) flags_file=./java.flags ;;
+esac
+if [ -z "${JAVA_FLAGS+set}" ]; then
+	JAVA_FLAGS=$(cat "$flags_file" 2>/dev/null) || JAVA_FLAGS=
+fi
 
 # interpreter FILE: the program a #! line names (the one after env), or nothing.
 interpreter() {
