@@ -22,6 +22,7 @@ fail() { say "setup failed: $*"; echo "setup failed: $*" >"$RESULTS/setup-failed
 # ---- the machine -------------------------------------------------------------------
 # /tmp stays the overlay's (the build tree may be there); writes go to memory all the same.
 mount -t tmpfs -o mode=755 tmpfs /run || fail "tmpfs on /run"
+mount -t securityfs securityfs /sys/kernel/security 2>/dev/null
 mkdir -p /dev/pts /dev/shm
 mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts || fail "devpts"
 mount -t tmpfs -o mode=1777 tmpfs /dev/shm || fail "tmpfs on /dev/shm"

@@ -100,7 +100,7 @@ EOF
 accel=${CHECK_KERNEL_ACCEL:-tcg,thread=multi}
 say "booting $KERNEL under QEMU ($accel) with $(echo $TESTS | wc -w) tests, at most $TIMEOUT s"
 start=$(date +%s)
-timeout -k 10 "$TIMEOUT" "$QEMU" -machine q35 -accel $accel -cpu max -smp "${CHECK_KERNEL_CPUS:-2}" \
+timeout -k 10 "$TIMEOUT" "$QEMU" -machine q35 -accel $accel ${CHECK_KERNEL_QEMU_ARGS:-} -cpu max -smp "${CHECK_KERNEL_CPUS:-2}" \
 	-m "${CHECK_KERNEL_MEMORY:-2048}" -nographic -no-reboot -nodefaults -serial stdio \
 	-kernel "$KERNEL" -initrd "$WORK/initramfs.gz" \
 	-append "console=ttyS0 panic=-1 ${CHECK_KERNEL_APPEND:-quiet loglevel=3} syscall.x32=y" \

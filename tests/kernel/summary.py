@@ -106,6 +106,16 @@ def main():
             print("  %s %s - %s: %s (here: %s)" % (name, number, point,
                                                    "skipped there too" if also else "ran there", reason))
 
+    # No test may leave a run's cgroup behind (the guest lists its cgroups at the end).
+    try:
+        left = [l.strip() for l in open(os.path.join(out, "cgroups-left.txt"))
+                if os.path.basename(l.strip()).startswith("jail-")]
+    except OSError:
+        left = []
+    if left:
+        print("check-kernel: runs' cgroups left in the guest after the tests: %s" % " ".join(left))
+        unfinished.append(("cgroups", "left behind"))
+
     with open(os.path.join(out, "test-suite.log"), "w") as f:
         f.write("check-kernel: %s\n\n" % machine.get("kernel", "?"))
         f.write("# TOTAL: %d\n" % sum(totals.values()))
