@@ -63,7 +63,8 @@ def main():
     for test in tests:
         name = os.path.basename(test)
         guest = results(os.path.join(out, name + ".log"))
-        host = results(os.path.join(builddir, name + ".log"))
+        # automake names a script's log without its .test
+        host = results(os.path.join(builddir, re.sub(r"\.test$", "", name) + ".log"))
         status, seconds = times.get(name, (None, 0.0))
         if guest is None or status is None:
             unfinished.append((name, "did not run (the guest stopped before it)"))
