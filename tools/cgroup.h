@@ -1,10 +1,15 @@
 /*
  * A cgroup for one run, where the machine lets jailctl make one: memory
  * (limit with swap off, peak, OOM events), pids and CPU usage of the whole
- * tree. cgroup v2 where memory is a v2 controller, else the v1 memory,
- * pids and cpuacct hierarchies (as on machines that mount both). Where
- * neither works (an ordinary user without a delegated subtree), jailctl
- * falls back to rlimits.
+ * tree. cgroup v2 where memory is a v2 controller (cgroup_v2.h says where
+ * the run's cgroup goes), else the v1 memory, pids and cpuacct
+ * hierarchies (as on machines that mount both), beside jailctl's own.
+ * Where neither works (an ordinary user without a delegated cgroup),
+ * jailctl falls back to rlimits.
+ *
+ * Each run's directory is jail-PID, locked while the run lasts
+ * (cgroup_dir.h): the next jailctl removes those that jailctls killed with
+ * SIGKILL left behind.
  */
 #ifndef JAILCTL_CGROUP_H
 #define JAILCTL_CGROUP_H
@@ -13,11 +18,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+enum { CGROUP_MEMORY, CGROUP_PIDS, CGROUP_CPU, CGROUP_DIRS };
+
 struct cgroup {
 	int version;            /* 1 or 2; 0: none */
 	char memory[PATH_MAX];  /* v2: the one directory */
 	char pids[PATH_MAX];    /* v1 only */
 	char cpu[PATH_MAX];     /* v1 only (cpuacct) */
+	int lock[CGROUP_DIRS];  /* each directory's lock (cgroup_dir.h), or -1 */
+	char how[PATH_MAX + 200]; /* v2: where the base is, and why */
 };
 
 /*
@@ -28,7 +37,12 @@ struct cgroup {
  * no pids cgroup either.
  */
 int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, bool one_process, char *why, size_t len);
-/* In the process to move (before it drops privileges): moves itself. */
+/*
+ * In the process to move (before it drops privileges): moves itself, then
+ * takes a cgroup namespace rooted there, so that the program cannot leave
+ * its cgroup nor, where cgroup2 is mounted with nsdelegate, change its
+ * limits, even as the user who owns a delegated cgroup.
+ */
 int cgroup_join_self(const struct cgroup *cg);
 /* The memory limit was reached: an OOM kill, or a charge that failed. */
 bool cgroup_memory_hit(const struct cgroup *cg, bool *oom_killed);
@@ -36,6 +50,6 @@ long cgroup_memory_peak_kib(const struct cgroup *cg);
 /* CPU time of every process in it, in seconds; -1 if unknown. */
 double cgroup_cpu_seconds(const struct cgroup *cg);
 void cgroup_kill(const struct cgroup *cg);
-void cgroup_destroy(const struct cgroup *cg);
+void cgroup_destroy(struct cgroup *cg);
 
 #endif

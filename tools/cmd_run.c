@@ -929,12 +929,16 @@ static int run_or_learn(int argc, char **argv, bool learn)
 		return JAILCTL_EXIT_FAILURE;
 	}
 	struct cgroup cg = { 0 };
-	char cg_why[600];
+	char cg_why[2 * PATH_MAX + 600];
 	if (cgroup_create(&cg, (s.limits.set & JAIL_LIM_MEMORY) ? s.limits.memory : 0,
 			  (s.limits.set & JAIL_LIM_PROCESSES) && !s.one_process ? s.limits.processes : 0, one_process,
-			  cg_why, sizeof(cg_why)) < 0 &&
-	    debug)
-		fprintf(stderr, "jailctl: no cgroup, rlimits instead: %s\n", cg_why);
+			  cg_why, sizeof(cg_why)) < 0) {
+		if (debug)
+			fprintf(stderr, "jailctl: no cgroup, rlimits instead: %s\n", cg_why);
+	} else if (debug) {
+		fprintf(stderr, "jailctl: the run's cgroup: %s%s%s%s\n", cg.memory, cg.how[0] ? " (" : "", cg.how,
+			cg.how[0] ? ")" : "");
+	}
 	s.cg = &cg;
 	sv.cg = &cg;
 	clock_gettime(CLOCK_MONOTONIC, &sv.start);
