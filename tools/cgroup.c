@@ -171,7 +171,7 @@ int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, bool one_pr
 	return -1;
 }
 
-int cgroup_join_self(const struct cgroup *cg)
+int cgroup_join_self(const struct cgroup *cg, bool own_user)
 {
 	if (cg->version == 0)
 		return 0;
@@ -180,7 +180,7 @@ int cgroup_join_self(const struct cgroup *cg)
 	if (cg->version == 1 && ((cg->pids[0] && cgroup_file_write(cg->pids, "cgroup.procs", "0") < 0) ||
 				 (cg->cpu[0] && cgroup_file_write(cg->cpu, "cgroup.procs", "0") < 0)))
 		return -1;
-	return unshare(CLONE_NEWCGROUP);
+	return own_user ? unshare(CLONE_NEWCGROUP) : 0;
 }
 
 bool cgroup_memory_hit(const struct cgroup *cg, bool *oom_killed)

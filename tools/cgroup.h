@@ -38,12 +38,16 @@ struct cgroup {
  */
 int cgroup_create(struct cgroup *cg, uint64_t memory, uint64_t pids, bool one_process, char *why, size_t len);
 /*
- * In the process to move (before it drops privileges): moves itself, then
- * takes a cgroup namespace rooted there, so that the program cannot leave
- * its cgroup nor, where cgroup2 is mounted with nsdelegate, change its
- * limits, even as the user who owns a delegated cgroup.
+ * In the process to move (before it drops privileges): moves itself and,
+ * where the program will run as the user who owns the cgroup (own_user: a
+ * delegated cgroup, or root that keeps root), takes a cgroup namespace
+ * rooted there, so that it cannot leave its cgroup nor, where cgroup2 is
+ * mounted with nsdelegate, change its limits. A program that runs as
+ * another user cannot write the cgroup's files anyway, and without the
+ * namespace a runtime (the JVM, node) finds its cgroup's limits where
+ * /proc/self/cgroup says, and sizes its heap by them.
  */
-int cgroup_join_self(const struct cgroup *cg);
+int cgroup_join_self(const struct cgroup *cg, bool own_user);
 /* The memory limit was reached: an OOM kill, or a charge that failed. */
 bool cgroup_memory_hit(const struct cgroup *cg, bool *oom_killed);
 long cgroup_memory_peak_kib(const struct cgroup *cg);

@@ -111,7 +111,7 @@ _Noreturn static void run_program(struct sandbox *s)
 	if (syscall(SYS_close_range, PREEXEC_STATUS_FD + 1, ~0U, 0) < 0)
 		child_fail(s, 125, "close_range");
 	/* Into the run's cgroup while still privileged; memory charged from here is the program's. */
-	if (cgroup_join_self(s->cg) < 0)
+	if (cgroup_join_self(s->cg, !s->drop_user) < 0)
 		child_fail(s, 125, "joining the run's cgroup");
 	/* What jailctl compiled holds only where the program's PID is the one it was compiled for. */
 	if (s->preexec.len > 0 && getpid() == SANDBOX_PROGRAM_PID)
