@@ -267,6 +267,17 @@ static int probe(const struct checking *ck, int nr, const uint64_t *args, struct
 	return -1;
 }
 
+/* Arguments that meet every comparison of x (zero where x says nothing). */
+static void conj_example(const struct jail_conj *x, uint64_t *args)
+{
+	memset(args, 0, JAIL_MAX_ARGS * sizeof(*args));
+	for (unsigned k = 0; k < x->ncmp; k++) {
+		const struct jail_cmp *c = &x->cmp[k];
+		args[c->arg] = c->op == JAIL_NE || c->op == JAIL_GT ? c->value + 1 :
+			       c->op == JAIL_LT ? c->value - 1 : c->value;
+	}
+}
+
 /* Tries the rule's call: every mix of the halves when there are few, else a sample. */
 static int check_rule(const struct checking *ck, const struct jail_rule *r, struct jail_err *err)
 {
@@ -296,12 +307,7 @@ static int check_rule(const struct checking *ck, const struct jail_rule *r, stru
 		}
 	if (total > CHECK_PROBES) /* the sample might miss them: each alternative met */
 		for (size_t j = 0; j < r->nconj; j++) {
-			memset(args, 0, sizeof(args));
-			for (unsigned k = 0; k < r->conj[j].ncmp; k++) {
-				const struct jail_cmp *c = &r->conj[j].cmp[k];
-				args[c->arg] = c->op == JAIL_NE || c->op == JAIL_GT ? c->value + 1 :
-					       c->op == JAIL_LT ? c->value - 1 : c->value;
-			}
+			conj_example(&r->conj[j], args);
 			rc = probe(ck, r->nr, args, err);
 			if (rc != 0)
 				return rc < 0 ? -1 : 0;
@@ -341,8 +347,15 @@ static int check_refusal(const struct checking *ck, const struct jail_rule *refu
 	struct jail_rule both = { .nr = refusal->nr };
 	int rc;
 
-	if (listed == NULL || listed->always || refusal->always)
+	if (listed == NULL || listed->always || refusal->always) {
+		/* Nothing to merge; but a call the refusal holds for must be refused, the lists' rule or not. */
+		uint64_t args[JAIL_MAX_ARGS] = { 0 };
+		if (!refusal->always)
+			conj_example(&refusal->conj[0], args);
+		if (probe(ck, refusal->nr, args, err) < 0)
+			return -1;
 		return check_rule(ck, refusal, err);
+	}
 	both.nconj = refusal->nconj + listed->nconj;
 	both.conj = calloc(both.nconj, sizeof(struct jail_conj));
 	if (both.conj == NULL) {

@@ -111,14 +111,6 @@ const char *landlock_blob_rule(const char *blob, size_t len, const char *prev)
 	return r < blob + len ? r : NULL;
 }
 
-static const char *need_reason(int abi)
-{
-	return abi >= JAIL_LANDLOCK_ABI_TRUNCATE ? "the policy lets truncate(2) through, which Landlock checks "
-						   "against the rules only from ABI 3 (Linux 6.2): deny truncate, "
-						   "or use a newer kernel"
-						 : "use a newer kernel";
-}
-
 /* The kernel's ABI if it can enforce the rules, else 0 with err set. */
 static int usable_abi(const char *blob, struct jail_err *err)
 {
@@ -139,8 +131,8 @@ static int usable_abi(const char *blob, struct jail_err *err)
 		return 0;
 	}
 	if (abi < need) {
-		jail_err_set(err, where, "these path rules need Landlock ABI %d, and this kernel has ABI %d: %s",
-			     need, abi, need_reason(need));
+		jail_err_set(err, where, "these path rules need Landlock ABI %d, and this kernel has ABI %d: "
+			     "use a newer kernel", need, abi);
 		return 0;
 	}
 	return abi;

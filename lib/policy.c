@@ -22,18 +22,54 @@ void policy_source_from_env(struct jail_policy_source *src)
 }
 
 /*
- * Landlock checks truncate(2) against the rules only from ABI 3: path
- * rules need it wherever the policy lets that call through. Before, a
- * program could truncate any file its user may write.
+ * Landlock checks truncation against the rules only from ABI 3 (Linux
+ * 6.2): before, truncate(2) on a path, or an open for reading with
+ * O_TRUNC, shortens any file the program's user may write, inside the
+ * rules or not. Wherever path rules hold, those calls fail with EACCES
+ * (refused, as a profile's refuse list does) if the policy would let them
+ * through, on every kernel: the rules then need ABI 1 only, and a
+ * compiled policy means the same on each. Truncation through a descriptor
+ * open for writing (ftruncate, O_TRUNC with write access) is checked when
+ * the file is opened, as any write is.
  */
-static int paths_min_abi(const struct jail_policy *p)
-{
-	int nr = seccomp_syscall_resolve_name("truncate");
-	const struct jail_rule *r = nr < 0 ? NULL : ruleset_find(&p->rules, nr);
-	bool stops = p->action.kind != JAIL_ACT_LOG && p->action.kind != JAIL_ACT_ALLOW;
-	bool passes = !stops || (p->allow_mode ? r != NULL : r == NULL || !r->always);
+static const char *const truncations[] = {
+	"truncate",
+	"open(arg1 & O_ACCMODE|O_TRUNC == O_TRUNC)",
+	"openat(arg2 & O_ACCMODE|O_TRUNC == O_TRUNC)",
+	"openat2", /* its flags are in memory, where a filter cannot see them */
+};
 
-	return nr >= 0 && passes ? JAIL_LANDLOCK_ABI_TRUNCATE : 1;
+/* Whether some call that t matches gets past the policy's lists. */
+static bool may_pass(const struct jail_policy *p, const struct jail_rule *t)
+{
+	const struct jail_rule *r = ruleset_find(&p->rules, t->nr);
+
+	if (p->action.kind == JAIL_ACT_LOG || p->action.kind == JAIL_ACT_ALLOW)
+		return true;
+	if (p->allow_mode)
+		return r != NULL && !rules_disjoint(r, t);
+	return r == NULL || !rule_covers(r, t);
+}
+
+static int refuse_truncation(struct jail_policy *p, struct jail_err *err)
+{
+	for (size_t i = 0; i < sizeof(truncations) / sizeof(truncations[0]); i++) {
+		struct jail_ruleset t = { 0 };
+		int rc = entry_parse(truncations[i], &t, "path rules", err);
+		if (rc == 0 && t.n == 1 && may_pass(p, &t.rule[0])) {
+			if (ruleset_merge(&p->refuse_rules, &t) < 0) {
+				jail_err_set(err, "path rules", "out of memory");
+				rc = -1;
+			} else if (t.rule[0].always) {
+				/* As for the profile's own: refused whatever its arguments, whatever the lists say. */
+				ruleset_remove(&p->rules, t.rule[0].nr);
+			}
+		}
+		ruleset_free(&t);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /*
@@ -62,7 +98,9 @@ static int load_paths(const struct jail_policy_source *src, struct jail_profile 
 	} else {
 		snprintf(where, sizeof(where), "%s: profile \"%s\"", path, name);
 	}
-	rc = paths_to_blob(list, where, paths_min_abi(out), &out->paths, &out->paths_len, err);
+	rc = paths_to_blob(list, where, 1, &out->paths, &out->paths_len, err);
+	if (rc == 0 && out->paths != NULL)
+		rc = refuse_truncation(out, err);
 out:
 	path_list_free(&env);
 	return rc;
@@ -77,6 +115,25 @@ static int rules_from_env(const struct jail_policy_source *src, struct jail_rule
 	if (src->deny != NULL &&
 	    entry_list_parse(src->deny, deny, "SECCOMP_SYSCALL_DENY", err) < 0)
 		return -1;
+	return 0;
+}
+
+/*
+ * A refusal with a condition on a call the lists name without one: libseccomp
+ * lets a rule without a condition win over every other rule of its call, so
+ * the listed rule becomes the rest of the call (its condition's complement),
+ * and the two never meet. A refusal without a condition has already taken
+ * its call out of the lists.
+ */
+static int make_way_for_refusals(struct jail_policy *p, const char *where, struct jail_err *err)
+{
+	for (size_t i = 0; i < p->refuse_rules.n; i++) {
+		const struct jail_rule *f = &p->refuse_rules.rule[i];
+		const struct jail_rule *listed = ruleset_find(&p->rules, f->nr);
+		struct jail_ruleset one = { .n = 1, .rule = (struct jail_rule *)f };
+		if (!f->always && listed != NULL && listed->always && ruleset_subtract(&p->rules, &one, where, err) < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -146,7 +203,7 @@ int policy_load(const struct jail_policy_source *src, struct jail_policy *out,
 	for (size_t i = 0; i < out->refuse_rules.n; i++)
 		if (out->refuse_rules.rule[i].always)
 			ruleset_remove(&out->rules, out->refuse_rules.rule[i].nr);
-	if (load_paths(src, &prof, path, name, out, err) < 0)
+	if (load_paths(src, &prof, path, name, out, err) < 0 || make_way_for_refusals(out, path, err) < 0)
 		goto out;
 	rc = 0;
 out:

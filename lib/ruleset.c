@@ -152,17 +152,15 @@ bool rule_holds(const struct jail_rule *r, const uint64_t *args)
 	return false;
 }
 
-static int negate(const struct jail_cmp *c, struct jail_cmp *out)
+/* A comparison that is no masked one, negated. */
+static void negate(const struct jail_cmp *c, struct jail_cmp *out)
 {
 	static const enum jail_op neg[] = {
 		[JAIL_EQ] = JAIL_NE, [JAIL_NE] = JAIL_EQ, [JAIL_LT] = JAIL_GE,
 		[JAIL_LE] = JAIL_GT, [JAIL_GT] = JAIL_LE, [JAIL_GE] = JAIL_LT,
 	};
-	if (c->op == JAIL_MASKED_EQ)
-		return -1;
 	*out = *c;
 	out->op = neg[c->op];
-	return 0;
 }
 
 static const struct jail_cmp *conj_arg(const struct jail_conj *x, unsigned arg)
@@ -214,6 +212,43 @@ bool rule_covers(const struct jail_rule *wide, const struct jail_rule *narrow)
 	return true;
 }
 
+/* The bits a comparison pins, and to what: == pins all of them, masked == its mask's. */
+static bool cmp_pins(const struct jail_cmp *c, uint64_t *mask, uint64_t *value)
+{
+	if (c->op == JAIL_EQ)
+		*mask = ~(uint64_t)0;
+	else if (c->op == JAIL_MASKED_EQ)
+		*mask = c->mask;
+	else
+		return false;
+	*value = c->value & *mask;
+	return true;
+}
+
+/* Whether x and y pin some bit of one argument to different values: then nothing meets both. */
+static bool conj_conflict(const struct jail_conj *x, const struct jail_conj *y)
+{
+	for (unsigned k = 0; k < y->ncmp; k++) {
+		const struct jail_cmp *same = conj_arg(x, y->cmp[k].arg);
+		uint64_t m1, v1, m2, v2;
+		if (same != NULL && cmp_pins(same, &m1, &v1) && cmp_pins(&y->cmp[k], &m2, &v2) &&
+		    ((v1 ^ v2) & m1 & m2) != 0)
+			return true;
+	}
+	return false;
+}
+
+bool rules_disjoint(const struct jail_rule *a, const struct jail_rule *b)
+{
+	if (a->always || b->always)
+		return false;
+	for (size_t i = 0; i < a->nconj; i++)
+		for (size_t j = 0; j < b->nconj; j++)
+			if (!conj_conflict(&a->conj[i], &b->conj[j]))
+				return false;
+	return true;
+}
+
 /* Inserts keeping the comparisons ordered by argument, so equal conjunctions compare equal. */
 static void conj_insert(struct jail_conj *x, const struct jail_cmp *c)
 {
@@ -225,6 +260,40 @@ static void conj_insert(struct jail_conj *x, const struct jail_cmp *c)
 	}
 	x->cmp[i] = *c;
 	x->ncmp++;
+}
+
+/* The most bits of a masked comparison negated as the other values of those bits (2^4 - 1 alternatives). */
+#define MAX_NEGATED_MASK_BITS 4
+
+/*
+ * x AND NOT (arg & mask == value): seccomp has no masked !=, so one
+ * conjunction for each other value the masked bits may take.
+ */
+static int add_masked_complement(const struct jail_conj *x, const struct jail_cmp *c, struct jail_rule *out,
+				 const char *where, struct jail_err *err)
+{
+	uint64_t v = c->mask;
+
+	if (__builtin_popcountll(c->mask) > MAX_NEGATED_MASK_BITS) {
+		jail_err_set(err, where, "cannot deny a masked condition (arg%u & ...) of more than %d bits "
+			     "of an allowed call: seccomp cannot negate it", c->arg, MAX_NEGATED_MASK_BITS);
+		return -1;
+	}
+	/* Every submask of the mask, the whole mask first and 0 last. */
+	for (;;) {
+		if (v != (c->value & c->mask)) {
+			struct jail_conj y = *x;
+			struct jail_cmp other = { .arg = c->arg, .op = JAIL_MASKED_EQ, .mask = c->mask, .value = v };
+			conj_insert(&y, &other);
+			if (rule_add_conj(out, &y) < 0) {
+				jail_err_set(err, where, "out of memory");
+				return -1;
+			}
+		}
+		if (v == 0)
+			return 0;
+		v = (v - 1) & c->mask;
+	}
 }
 
 /* out := (conjunctions of r) AND NOT (d), as a new disjunction in out. */
@@ -252,12 +321,12 @@ static int subtract_conj(const struct jail_rule *r, const struct jail_conj *d,
 				}
 				if (cmp_holds(c, same->value))
 					continue; /* x AND NOT c is empty */
-			} else {
-				if (negate(c, &nc) < 0) {
-					jail_err_set(err, where, "cannot deny a masked condition (arg%u & ...) "
-						     "of an allowed call: seccomp cannot negate it", c->arg);
+			} else if (c->op == JAIL_MASKED_EQ) {
+				if (add_masked_complement(x, c, out, where, err) < 0)
 					return -1;
-				}
+				continue;
+			} else {
+				negate(c, &nc);
 				conj_insert(&y, &nc);
 			}
 			if (rule_add_conj(out, &y) < 0) {

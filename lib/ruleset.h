@@ -57,5 +57,11 @@ bool rule_holds(const struct jail_rule *r, const uint64_t *args);
  * of their comparisons let it be seen (false when unsure).
  */
 bool rule_covers(const struct jail_rule *wide, const struct jail_rule *narrow);
+/*
+ * Whether no call matches both rules, as far as the forms of their
+ * comparisons let it be seen: some argument's bits pinned to different
+ * values (false when unsure).
+ */
+bool rules_disjoint(const struct jail_rule *a, const struct jail_rule *b);
 
 #endif

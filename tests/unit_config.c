@@ -318,18 +318,25 @@ static void test_paths(void)
 	tap_contains(landlock_blob_where(pol.paths), "paths.conf:7", "the rules name the child's own line");
 	policy_free(&pol);
 
+	/* Truncation that Landlock checks only from ABI 3 is refused instead: the rules need ABI 1. */
+	int truncate_nr = seccomp_syscall_resolve_name("truncate"), openat_nr = seccomp_syscall_resolve_name("openat");
 	src.profile = "writer";
-	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths[1] == JAIL_LANDLOCK_ABI_TRUNCATE,
-	       "a policy that lets truncate through needs ABI 3 (Landlock checks truncate from there)");
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths[1] == 1 &&
+	       ruleset_find(&pol.refuse_rules, truncate_nr) != NULL && ruleset_find(&pol.refuse_rules, truncate_nr)->always &&
+	       ruleset_find(&pol.rules, truncate_nr) == NULL,
+	       "a policy that lets truncate through under path rules refuses it, and needs ABI 1");
 	policy_free(&pol);
 	src.deny = "truncate";
 	src.allow = "@default:@file-write";
-	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths[1] == 1, "where truncate is denied, ABI 1 is enough");
+	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths[1] == 1 && ruleset_find(&pol.refuse_rules, truncate_nr) == NULL,
+	       "where truncate is denied it stays a violation, not a refusal");
 	policy_free(&pol);
 
 	src = (struct jail_policy_source){ .config = path, .profile = "denier" };
 	tap_ok(policy_load(&src, &pol, &err) == 0 && pol.paths != NULL && landlock_blob_rule(pol.paths, pol.paths_len, NULL) == NULL &&
-	       pol.paths[1] == JAIL_LANDLOCK_ABI_TRUNCATE, "read = { } is a rule that allows nothing; a deny list lets truncate through");
+	       pol.paths[1] == 1 && ruleset_find(&pol.refuse_rules, truncate_nr) != NULL &&
+	       ruleset_find(&pol.refuse_rules, openat_nr) != NULL && !ruleset_find(&pol.refuse_rules, openat_nr)->always,
+	       "read = { } is a rule that allows nothing; a deny list refuses truncate and opens for reading with O_TRUNC");
 	policy_free(&pol);
 
 	src.profile = "plain";

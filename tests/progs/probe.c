@@ -219,6 +219,18 @@ int main(int argc, char **argv)
 		printf("try-write=%s\n", fd >= 0 ? "ok" : strerrorname_np(errno));
 		return 0;
 	}
+	if (strcmp(cmd, "truncate") == 0) {
+		/* Shortens a file by its path, to nothing. */
+		int rc = truncate(arg, 0);
+		printf("truncate=%s\n", rc == 0 ? "ok" : strerrorname_np(errno));
+		return 0;
+	}
+	if (strcmp(cmd, "open-trunc") == 0) {
+		/* Opens a file for reading with O_TRUNC, which Linux honours: it shortens the file. */
+		int fd = open(arg, O_RDONLY | O_TRUNC);
+		printf("open-trunc=%s\n", fd >= 0 ? "ok" : strerrorname_np(errno));
+		return 0;
+	}
 	if (strcmp(cmd, "open-read") == 0) {
 		int fd = open(arg, O_RDONLY);
 		printf("open-read=%s\n", fd >= 0 ? "ok" : strerrorname_np(errno));
