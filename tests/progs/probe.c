@@ -225,6 +225,13 @@ int main(int argc, char **argv)
 		printf("truncate=%s\n", rc == 0 ? "ok" : strerrorname_np(errno));
 		return 0;
 	}
+	if (strcmp(cmd, "ftruncate") == 0) {
+		/* Opens a file for writing, without O_TRUNC, and shortens it through the descriptor. */
+		int fd = open(arg, O_WRONLY);
+		int rc = fd < 0 ? -1 : ftruncate(fd, 0);
+		printf("ftruncate=%s\n", rc == 0 ? "ok" : strerrorname_np(errno));
+		return 0;
+	}
 	if (strcmp(cmd, "open-trunc") == 0) {
 		/* Opens a file for reading with O_TRUNC, which Linux honours: it shortens the file. */
 		int fd = open(arg, O_RDONLY | O_TRUNC);
