@@ -128,6 +128,6 @@ for t in ${ALL_TESTS:-}; do
 	case " $(echo $TESTS) " in *" $t "*) ;; *) not_run="$not_run $t" ;; esac
 done
 [ -z "$not_run" ] ||
-	say "not run in the guest:$not_run (make check runs them here: what they test is no kernel's, and under emulation a JVM or node takes seconds of CPU to start, past the profiles' limits and CI's time)"
+	say "not run in the guest (not in CHECK_KERNEL_TESTS; make check runs them here):$not_run. By default the languages', grade.sh's and sources.test stay here: what they add is no kernel's, and under emulation a JVM or node takes seconds of CPU to start, past the profiles' limits and CI's time"
 [ -e "$RESULTS/finished" ] || { say "the guest stopped before the last test"; exit 1; }
 exit $sst
