@@ -54,7 +54,8 @@ static uint64_t hash64(uint64_t h, const void *data, size_t len)
 	}
 	/* The last 0 to 7 bytes, and how many they are in the top byte. */
 	w = 0;
-	memcpy(&w, p, len);
+	if (len > 0)
+		memcpy(&w, p, len);
 	return mix(h ^ w ^ ((uint64_t)len << 56));
 }
 
