@@ -56,14 +56,9 @@ static int refuse_truncation(struct jail_policy *p, struct jail_err *err)
 	for (size_t i = 0; i < sizeof(truncations) / sizeof(truncations[0]); i++) {
 		struct jail_ruleset t = { 0 };
 		int rc = entry_parse(truncations[i], &t, "path rules", err);
-		if (rc == 0 && t.n == 1 && may_pass(p, &t.rule[0])) {
-			if (ruleset_merge(&p->refuse_rules, &t) < 0) {
-				jail_err_set(err, "path rules", "out of memory");
-				rc = -1;
-			} else if (t.rule[0].always) {
-				/* As for the profile's own: refused whatever its arguments, whatever the lists say. */
-				ruleset_remove(&p->rules, t.rule[0].nr);
-			}
+		if (rc == 0 && t.n == 1 && may_pass(p, &t.rule[0]) && ruleset_merge(&p->refuse_rules, &t) < 0) {
+			jail_err_set(err, "path rules", "out of memory");
+			rc = -1;
 		}
 		ruleset_free(&t);
 		if (rc < 0)
@@ -119,11 +114,14 @@ static int rules_from_env(const struct jail_policy_source *src, struct jail_rule
 }
 
 /*
- * A refusal with a condition on a call the lists name without one: libseccomp
- * lets a rule without a condition win over every other rule of its call, so
- * the listed rule becomes the rest of the call (its condition's complement),
- * and the two never meet. A refusal without a condition has already taken
- * its call out of the lists.
+ * Refusals win over the lists, the profile's own and those the path rules
+ * add alike. A call refused whatever its arguments leaves the lists. A
+ * refusal with a condition on a call the lists name without one:
+ * libseccomp lets a rule without a condition win over every other rule of
+ * its call, so the listed rule becomes the rest of the call (its
+ * condition's complement), and the two never meet. Where both have
+ * conditions, the filter tries the refusal first (filter_build checks that
+ * it does).
  */
 static int make_way_for_refusals(struct jail_policy *p, const char *where, struct jail_err *err)
 {
@@ -131,7 +129,11 @@ static int make_way_for_refusals(struct jail_policy *p, const char *where, struc
 		const struct jail_rule *f = &p->refuse_rules.rule[i];
 		const struct jail_rule *listed = ruleset_find(&p->rules, f->nr);
 		struct jail_ruleset one = { .n = 1, .rule = (struct jail_rule *)f };
-		if (!f->always && listed != NULL && listed->always && ruleset_subtract(&p->rules, &one, where, err) < 0)
+		if (listed == NULL)
+			continue;
+		if (f->always)
+			ruleset_remove(&p->rules, f->nr);
+		else if (listed->always && ruleset_subtract(&p->rules, &one, where, err) < 0)
 			return -1;
 	}
 	return 0;
@@ -195,14 +197,6 @@ int policy_load(const struct jail_policy_source *src, struct jail_policy *out,
 		out->rules = deny;
 		memset(&deny, 0, sizeof(deny));
 	}
-	/*
-	 * A call refused whatever its arguments is refused, whatever the lists
-	 * say of it; where a refusal has a condition, the filter tries it
-	 * before the lists (filter_build checks that it does).
-	 */
-	for (size_t i = 0; i < out->refuse_rules.n; i++)
-		if (out->refuse_rules.rule[i].always)
-			ruleset_remove(&out->rules, out->refuse_rules.rule[i].nr);
 	if (load_paths(src, &prof, path, name, out, err) < 0 || make_way_for_refusals(out, path, err) < 0)
 		goto out;
 	rc = 0;
