@@ -85,11 +85,12 @@ int stats_write(const struct run_result *r, const char *path)
 	 * place, never replaced; a symbolic link is never followed (jailctl
 	 * may be root, and the link anyone's).
 	 */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+	bool exists = lstat(path, &st) == 0;
+	if (exists && S_ISLNK(st.st_mode)) {
 		fprintf(stderr, "jailctl: --stats %s: a symbolic link: give the file itself\n", path);
 		return -1;
 	}
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (exists && !S_ISREG(st.st_mode)) {
 		int fd_dev = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
 		f = fd_dev < 0 ? NULL : fdopen(fd_dev, "w");
 		if (f == NULL) {
