@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "dev_null.h"
 #include "redirect.h"
 
 /* jailctl's own descriptor that a name like /dev/stdout or /dev/fd/1 stands for, or -1. */
@@ -32,11 +32,6 @@ static int own_descriptor(const char *path)
 		return -1;
 	fd = strtol(num, &end, 10);
 	return *end == '\0' && fd <= 65535 ? (int)fd : -1;
-}
-
-static bool is_dev_null(const struct stat *st)
-{
-	return S_ISCHR(st->st_mode) && st->st_rdev == makedev(1, 3);
 }
 
 /* Opens path for opt; -1 after a message. Outputs: a regular file, /dev/null or a pipe, made 0600. */

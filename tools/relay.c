@@ -6,10 +6,10 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "dev_null.h"
 #include "relay.h"
 
 /* Bytes moved at a time: the most a pipe holds. */
@@ -49,7 +49,7 @@ int relay_setup(int dest, uint64_t limit, struct relay *r, int *program_fd)
 	 * A file has RLIMIT_FSIZE; /dev/null and a terminal keep nothing (and
 	 * the program keeps its terminal: isatty, line buffering).
 	 */
-	if (S_ISREG(st.st_mode) || (S_ISCHR(st.st_mode) && (st.st_rdev == makedev(1, 3) || isatty(dest))))
+	if (S_ISREG(st.st_mode) || is_dev_null(&st) || (S_ISCHR(st.st_mode) && isatty(dest)))
 		return 0;
 	r->to = own_description(dest, &st, &r->to_socket);
 	if (r->to < 0) {
