@@ -34,6 +34,7 @@
 #include "paths.h"
 #include "prefault.h"
 #include "preexec.h"
+#include "proc_status.h"
 #include "program.h"
 #include "redirect.h"
 #include "relay.h"
@@ -261,19 +262,10 @@ static void reply(const struct supervision *sv, __u64 id, int error, __u32 flags
 /* The thread that made the call gets SIGSYS, as the kernel's trap would give it. */
 static void trap_thread(pid_t tid)
 {
-	char path[64], line[128];
-	int tgid = -1;
-	FILE *f;
+	long tgid;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "re");
-	while (f != NULL && fgets(line, sizeof(line), f) != NULL)
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
-			break;
-	if (f != NULL)
-		fclose(f);
-	if (tgid > 0)
-		syscall(SYS_tgkill, tgid, tid, SIGSYS);
+	if (proc_thread_group(tid, &tgid, NULL) == 0 && tgid > 0)
+		syscall(SYS_tgkill, (pid_t)tgid, tid, SIGSYS);
 }
 
 /*

@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 
 #include "learn_rules.h"
+#include "proc_status.h"
 #include "rule_format.h"
 
 #define ANY_VALUE (~(uint64_t)0) /* constant_format: one name or a number, not flags */
@@ -53,25 +54,9 @@ enum target {
  */
 static enum target target_of(const struct learned_caller *who, uint64_t pid)
 {
-	char path[64], line[256];
-	long tgid = -1, inner = -1;
-	FILE *f;
+	long tgid, inner;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)who->tid);
-	f = fopen(path, "re");
-	if (f == NULL)
-		return TARGET_OTHER;
-	while (fgets(line, sizeof(line), f) != NULL) {
-		if (sscanf(line, "Tgid: %ld", &tgid) == 1)
-			continue;
-		if (strncmp(line, "NStgid:", 7) == 0) {
-			char *last = strrchr(line, '\t');
-			if (last == NULL || sscanf(last, "%ld", &inner) != 1)
-				inner = -1;
-		}
-	}
-	fclose(f);
-	if (inner <= 0 || (uint64_t)inner != (pid & 0xffffffff))
+	if (proc_thread_group(who->tid, &tgid, &inner) < 0 || inner <= 0 || (uint64_t)inner != (pid & 0xffffffff))
 		return TARGET_OTHER;
 	return tgid == who->program ? TARGET_SELF : TARGET_CHILD_SELF;
 }
