@@ -640,6 +640,15 @@ static int refused_action(const char *action, const char *what)
 	return 0;
 }
 
+/* The same for the action the profile gives. */
+static int refused_policy_action(const struct jail_action *action)
+{
+	char spelled[32];
+
+	action_format(action, spelled, sizeof(spelled));
+	return refused_action(spelled, "the profile's action");
+}
+
 /* The run's limits: the profile's (base), the command line's over them, and a wall-clock limit always. */
 static void prepare_limits(const struct jail_limits *base, const struct jail_limits *options, struct jail_limits *out)
 {
@@ -867,8 +876,7 @@ static int run_or_learn(int argc, char **argv, bool learn)
 			fprintf(stderr, "jailctl: %s\n", err.msg);
 			return JAILCTL_EXIT_FAILURE;
 		}
-		if (!learn && (policy.action.kind == JAIL_ACT_LOG || policy.action.kind == JAIL_ACT_ALLOW) &&
-		    refused_action(policy.action.kind == JAIL_ACT_LOG ? "log" : "allow", "the profile's action") < 0)
+		if (!learn && refused_policy_action(&policy.action) < 0)
 			return JAILCTL_EXIT_FAILURE;
 	}
 	if (rc != 0)
