@@ -39,6 +39,9 @@ check() {
 	return 1
 }
 
+# field NAME: a field of the statistics file $STATS, as JSON (nothing when it has none).
+field() { python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))[sys.argv[2]]))' "$STATS" "$1" 2>/dev/null; }
+
 LIBJAIL=$abs_top_builddir/lib/.libs/libjail.so
 JAILCTL=$abs_top_builddir/tools/jailctl
 DEFAULT_CONF=$abs_top_srcdir/conf/jail.conf
