@@ -6,9 +6,12 @@
 #ifndef JAILCTL_ARGS_H
 #define JAILCTL_ARGS_H
 
-/* Remembers where main's arguments lie. */
-void args_remember(int argc, char **argv);
-/* Blanks them in this process's copy of the memory, leaving name (shorter than the first argument or not). */
+/*
+ * Remembers where main's arguments lie, and points argv at a copy of them,
+ * which jailctl reads from then on; -1 (errno set) if there is no memory.
+ */
+int args_remember(int argc, char **argv);
+/* Blanks the original in this process's memory, leaving name (cut to fit). */
 void args_hide(const char *name);
 
 #endif

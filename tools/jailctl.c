@@ -38,8 +38,11 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return JAILCTL_EXIT_FAILURE;
 	}
+	if (args_remember(argc, argv) < 0) {
+		fprintf(stderr, "jailctl: copying the command line: %s\n", strerror(errno));
+		return JAILCTL_EXIT_FAILURE;
+	}
 	cmd = argv[1];
-	args_remember(argc, argv);
 	/* run does this only where it parses the config: a run from the cache needs no NSS. */
 	if (strcmp(cmd, "run") != 0 && user_lookups_files_only() < 0) {
 		fprintf(stderr, "jailctl: holding user lookups to /etc/passwd: %s\n", strerror(errno));

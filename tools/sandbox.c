@@ -327,15 +327,16 @@ _Noreturn static void run_init(struct sandbox *s, int go_fd, int report_fd)
 	close(go_fd);
 	if (s->pid_namespace && mount_own_proc() < 0)
 		_exit(125);
+	/*
+	 * A copy of jailctl: its command line (where the redirections go) is
+	 * no business of the program's. Blanked before the program exists, so
+	 * that no read of /proc/1/cmdline can win a race with it (jailctl
+	 * reads its own copy of its arguments).
+	 */
+	args_hide("jailctl-init");
 	program = start_program(s, report_fd);
 	if (program < 0)
 		_exit(125);
-	/*
-	 * A copy of jailctl: its command line (where the redirections go) is
-	 * no business of the program's. Blanked once the program's process,
-	 * which read its arguments from it, has executed.
-	 */
-	args_hide("jailctl-init");
 	close(s->sup_fd);
 	close(s->status_fd);
 	for (;;) {

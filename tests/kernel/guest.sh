@@ -77,6 +77,9 @@ for t in $TESTS; do
 	st=$?
 	end=$(cut -d' ' -f1 /proc/uptime)
 	echo "$name $st $start $end" >>"$RESULTS/times"
+	# What was left for the next test: the overlay's free space (/tmp) and memory, in MiB.
+	echo "$name $(df -Pm /tmp | awk 'NR == 2 { print $4 }') $(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo)" \
+		>>"$RESULTS/resources"
 	[ "$st" -eq 124 ] && say "$name: timed out after $TEST_TIMEOUT s"
 	say "$name: status $st, $(grep -c '^:test-result: PASS' "$RESULTS/$name.trs" 2>/dev/null) passed"
 done

@@ -32,6 +32,22 @@ def results(log):
     return points
 
 
+def diagnostics(log, number, most=12):
+    """The "# ..." lines a test script printed after its failed test NUMBER."""
+    lines, inside = [], False
+    try:
+        with open(log, errors="replace") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if re.match(r"^(not )?ok \d+", line):
+                    inside = re.match(r"^not ok %s\b" % re.escape(number), line) is not None
+                elif inside and line.startswith("# "):
+                    lines.append(line[2:])
+    except OSError:
+        pass
+    return lines[:most]
+
+
 def count(points, result):
     return sum(1 for p in points if p[0] == result)
 
@@ -90,10 +106,22 @@ def main():
 
     failed = [(t, p) for t in tests for p in (results(os.path.join(out, os.path.basename(t) + ".log")) or [])
               if p[0] in ("FAIL", "ERROR", "XPASS")]
+    left = {}
+    try:
+        for line in open(os.path.join(out, "resources")):
+            name, space, memory = line.split()
+            left[name] = "/tmp had %s MiB free and %s MiB of memory was available" % (space, memory)
+    except (OSError, ValueError):
+        pass
     if failed:
         print("check-kernel: failed in the guest:")
         for test, (result, number, point, _) in failed:
             print("  %s %s %s - %s" % (result, os.path.basename(test), number, point))
+            if number:
+                for line in diagnostics(os.path.join(out, os.path.basename(test) + ".log"), number):
+                    print("      # %s" % line)
+        for test in sorted(set(os.path.basename(t) for t, _ in failed)):
+            print("  after %s, %s" % (test, left.get(test, "the guest's free space and memory are unknown")))
     print("check-kernel: not run in the guest, and why:")
     for name, why in unfinished:
         print("  %s: %s" % (name, why))
