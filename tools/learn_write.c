@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "learn.h"
 #include "learn_profile.h"
 
@@ -116,14 +117,13 @@ static void put_profile(FILE *f, const struct learn_profile *p, const struct jai
 int learn_write_profile(const struct learned *l, const char *path, const char *name,
 			const struct jail_limits *run_limits)
 {
-	char tmp[4200];
+	struct atomic_file out;
 	unsigned order[LEARN_MAX_CALLS];
 	struct jail_path_list rules;
 	struct learn_profile p;
 	struct jail_limits lim = *run_limits;
 	struct stat st;
 	FILE *f;
-	int fd;
 
 	learn_order(l, order);
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -136,14 +136,12 @@ int learn_write_profile(const struct learned *l, const char *path, const char *n
 		fprintf(stderr, "jailctl: --output %s: out of memory\n", path);
 		return -1;
 	}
-	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || fchmod(fd, 0644) < 0 || (f = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "jailctl: --output %s: %s\n", path, strerror(errno));
+	if (atomic_file_open(&out, path, 0644, "--output") < 0) {
 		learn_profile_free(&p);
 		path_list_free(&rules);
 		return -1;
 	}
+	f = out.f;
 	fprintf(f, "# Written by jailctl learn: @default, and the calls the program made after\n"
 		   "# libjail took over, each with the argument values seen. Its limits are the\n"
 		   "# learning run's (with --merge, the widest of the runs'). The \"# learned\"\n"
@@ -154,10 +152,5 @@ int learn_write_profile(const struct learned *l, const char *path, const char *n
 	put_profile(f, &p, &rules, name, &lim);
 	learn_profile_free(&p);
 	path_list_free(&rules);
-	if (fflush(f) != 0 || fclose(f) != 0 || rename(tmp, path) < 0) {
-		fprintf(stderr, "jailctl: --output %s: %s\n", path, strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+	return atomic_file_commit(&out);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "stats.h"
 
 /* Strings here are ours or already made printable (describe.c); quotes and backslashes escaped anyway. */
@@ -70,10 +71,7 @@ static void write_json(FILE *f, const struct run_result *r)
 
 int stats_write(const struct run_result *r, const char *path)
 {
-	char tmp[4200];
 	FILE *f;
-	int fd;
-
 	struct stat st;
 
 	if (strcmp(path, "-") == 0) {
@@ -106,25 +104,10 @@ int stats_write(const struct run_result *r, const char *path)
 		return fclose(f) == 0 ? 0 : -1;
 	}
 	/* A temporary file beside it, then rename: a reader sees all of it or none. */
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {
-		fprintf(stderr, "jailctl: --stats %s: path too long\n", path);
-		return -1;
-	}
+	struct atomic_file out;
 	/* Only its owner may read it: one run's statistics are not another user's to see. */
-	fd = mkstemp(tmp);
-	if (fd < 0 || fchmod(fd, 0600) < 0 || (f = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
+	if (atomic_file_open(&out, path, 0600, "--stats") < 0)
 		return -1;
-	}
-	write_json(f, r);
-	if (fflush(f) != 0 || fsync(fd) < 0 || fclose(f) != 0 || rename(tmp, path) < 0) {
-		fprintf(stderr, "jailctl: --stats %s: %s\n", path, strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+	write_json(out.f, r);
+	return atomic_file_commit(&out);
 }
