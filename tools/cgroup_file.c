@@ -10,14 +10,21 @@
 
 #include "cgroup_file.h"
 
+int cgroup_path(char *out, size_t len, const char *dir, const char *name)
+{
+	if ((size_t)snprintf(out, len, "%s/%s", dir, name) >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
 static int open_in(const char *dir, const char *file, int flags)
 {
 	char path[PATH_MAX + 64];
 
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >= sizeof(path)) {
-		errno = ENAMETOOLONG;
+	if (cgroup_path(path, sizeof(path), dir, file) < 0)
 		return -1;
-	}
 	return open(path, flags | O_CLOEXEC);
 }
 

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* dir/name into out; -1 (ENAMETOOLONG) when it does not fit. */
+int cgroup_path(char *out, size_t len, const char *dir, const char *name);
 int cgroup_file_write(const char *dir, const char *file, const char *text);
 /* Up to len - 1 bytes, NUL-terminated. */
 int cgroup_file_read(const char *dir, const char *file, char *buf, size_t len);

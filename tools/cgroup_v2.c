@@ -20,15 +20,6 @@
 /* How often a refusal (EBUSY: a process in the base) is answered by moving what is there, then trying again. */
 #define ROUNDS 50
 
-static int path_in(char *out, size_t len, const char *dir, const char *name)
-{
-	if ((size_t)snprintf(out, len, "%s/%s", dir, name) >= len) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	return 0;
-}
-
 /* systemd's mark on a cgroup it delegates (Delegate=): "1" in trusted.delegate, or in user.delegate from a user's manager. */
 static const char *marked_delegated(const char *dir)
 {
@@ -45,7 +36,7 @@ static bool may_write(const char *dir, const char *file)
 {
 	char path[PATH_MAX + 64];
 
-	return path_in(path, sizeof(path), dir, file) == 0 && access(path, W_OK) == 0;
+	return cgroup_path(path, sizeof(path), dir, file) == 0 && access(path, W_OK) == 0;
 }
 
 /* Whether dir is ours to manage; why says how we know. */
@@ -65,9 +56,9 @@ static int move_processes(const char *dir)
 	char leaf[PATH_MAX + 64], procs[PATH_MAX + 80], pids[16384];
 	int fd;
 
-	if (path_in(leaf, sizeof(leaf), dir, LEAF) < 0 || (mkdir(leaf, 0755) < 0 && errno != EEXIST) ||
+	if (cgroup_path(leaf, sizeof(leaf), dir, LEAF) < 0 || (mkdir(leaf, 0755) < 0 && errno != EEXIST) ||
 	    cgroup_file_read(dir, "cgroup.procs", pids, sizeof(pids)) < 0 ||
-	    path_in(procs, sizeof(procs), leaf, "cgroup.procs") < 0 || (fd = open(procs, O_WRONLY | O_CLOEXEC)) < 0)
+	    cgroup_path(procs, sizeof(procs), leaf, "cgroup.procs") < 0 || (fd = open(procs, O_WRONLY | O_CLOEXEC)) < 0)
 		return -1;
 	for (char *pid = pids, *end; *pid; pid = end + (*end == '\n')) {
 		end = pid + strcspn(pid, "\n");
@@ -173,6 +164,6 @@ int cgroup_v2_base(const char *own, bool need_pids, char *base, size_t len, unsi
 		return -1;
 	/* The leaf exists where a process had to move; a base made inner by another's hand may have none. */
 	struct stat st;
-	*leaves = path_in(dir, sizeof(dir), base, LEAF) == 0 && stat(dir, &st) == 0;
+	*leaves = cgroup_path(dir, sizeof(dir), base, LEAF) == 0 && stat(dir, &st) == 0;
 	return 0;
 }
