@@ -325,11 +325,16 @@ struct run {
 	struct supervision sv;
 	struct run_result r;
 	struct cgroup cg;
-	bool limit_one_process;         /* the limit is one process, learning or not */
 	size_t env_owned_from;          /* s.envp's entries from here on are ours to free */
 	int program_ends[2];            /* the program's ends of the relays */
 	int sup[2], status[2], report_fd;
 };
+
+/* A limit of one process, learning or not. */
+static bool limited_to_one_process(const struct jail_limits *l)
+{
+	return (l->set & JAIL_LIM_PROCESSES) && l->processes == 1;
+}
 
 /* Descriptors 0 to 2 must be taken: else the first we open would become the program's stdin. */
 static int take_standard_fds(void)
@@ -411,8 +416,7 @@ static int prepare_sandbox(struct run *run)
 	}
 	prepare_limits(cached ? &cached->limits : &run->policy.limits, &o->limits, &s->limits);
 	/* One process: jailctl's filter refuses every new one, where it can, and no pids cgroup is made. */
-	run->limit_one_process = (s->limits.set & JAIL_LIM_PROCESSES) && s->limits.processes == 1;
-	s->one_process = run->limit_one_process && !run->learn;
+	s->one_process = limited_to_one_process(&s->limits) && !run->learn;
 	if (choose_user(o, s) < 0 || open_redirections(o, s) < 0 ||
 	    prepare_relays(s, &run->sv, run->program_ends) < 0)
 		return -1;
@@ -468,7 +472,7 @@ static void make_cgroup(struct run *run)
 
 	if (cgroup_create(&run->cg, (l->set & JAIL_LIM_MEMORY) ? l->memory : 0,
 			  (l->set & JAIL_LIM_PROCESSES) && !run->s.one_process ? l->processes : 0,
-			  run->limit_one_process, why, sizeof(why)) < 0) {
+			  limited_to_one_process(l), why, sizeof(why)) < 0) {
 		if (run->debug)
 			fprintf(stderr, "jailctl: no cgroup, rlimits instead: %s\n", why);
 	} else if (run->debug) {
@@ -491,7 +495,6 @@ static int start_and_supervise(struct run *run)
 		return -1;
 	close(run->sup[1]);
 	close(run->status[1]);
-	run->sup[1] = run->status[1] = -1;
 	for (int i = 0; i < 2; i++)
 		if (run->program_ends[i] >= 0)
 			close(run->program_ends[i]);
